@@ -1,0 +1,66 @@
+package dev.integrity.gateway.client;
+
+import java.net.URI;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import dev.integrity.gateway.config.GatewayConfig;
+
+/**
+ * HTTP to one downstream service, with a timeout, a breaker, and retries only where they are safe
+ * (reads). Answers are passed through as they are; only failing to get one becomes an exception.
+ */
+public class DownstreamClient {
+
+    private static final int READ_RETRIES = 2;
+
+    private final String name;
+    private final WebClient client;
+    private final URI base;
+    private final long timeoutMillis;
+    private final CircuitBreaker breaker;
+
+    public DownstreamClient(String name, Vertx vertx, GatewayConfig.Downstream config) {
+        this.name = name;
+        this.base = URI.create(config.url());
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
+                .setConnectTimeout(2000)
+                .setKeepAlive(true));
+        this.timeoutMillis = config.timeout().toMillis();
+        this.breaker = new CircuitBreaker(name, config.breakerFailures(), config.breakerDelay());
+    }
+
+    public Uni<DownstreamResponse> get(String path) {
+        return send(HttpMethod.GET, path, null, null).onFailure(DownstreamUnavailableException.class).retry().atMost(READ_RETRIES);
+    }
+
+    public Uni<DownstreamResponse> post(String path, String contentType, Buffer body) {
+        return send(HttpMethod.POST, path, contentType, body);
+    }
+
+    public boolean isBreakerOpen() {
+        return breaker.isOpen();
+    }
+
+    private Uni<DownstreamResponse> send(HttpMethod method, String path, String contentType, Buffer body) {
+        return breaker.call(() -> {
+            HttpRequest<Buffer> request = client.request(method, base.getPath() + path).timeout(timeoutMillis);
+            if (contentType != null) {
+                request.putHeader("Content-Type", contentType);
+            }
+            Uni<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendBuffer(body);
+            return response
+                    .map(r -> new DownstreamResponse(r.statusCode(), r.getHeader("Content-Type"), r.getHeader("Retry-After"), r.body()))
+                    .onFailure().transform(e -> new DownstreamUnavailableException(name + " did not answer: " + e.getMessage(), e));
+        });
+    }
+}

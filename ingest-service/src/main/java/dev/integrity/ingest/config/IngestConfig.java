@@ -1,0 +1,40 @@
+package dev.integrity.ingest.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed settings of the ingest service (prefix {@code ingest}). */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    /** Largest number of events in one request. */
+    @WithDefault("10000")
+    int maxBatchSize();
+
+    /** Largest request body, in bytes (10 MiB). */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    /** How long an eventId is remembered as seen, in Redis, for idempotency. */
+    @WithDefault("P7D")
+    Duration dedupeRetention();
+
+    /** Apps that count as first-party; any other clientAppId is a third-party app. */
+    @WithDefault("official-ios,official-android,official-web")
+    Set<String> firstPartyApps();
+
+    /** How far in the future occurredAt may lie. */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** The topic accepted events are published to. */
+    @WithDefault("account-events")
+    String eventsTopic();
+
+    /** Seconds a client is told to wait (Retry-After) when Kafka or Redis is unavailable. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+}

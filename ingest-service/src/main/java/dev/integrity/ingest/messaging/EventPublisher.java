@@ -1,0 +1,110 @@
+package dev.integrity.ingest.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventJson;
+import dev.integrity.ingest.config.IngestConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Publishes accepted events to {@code account-events}, keyed by accountId, with an idempotent
+ * {@code acks=all} producer. The producer batches on its own (linger); a whole request is sent
+ * at once and answered when the broker acknowledged every record.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+    private final Counter published;
+    private final Counter failed;
+    private final DistributionSummary batchSizes;
+
+    public EventPublisher(IngestConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "ingest.producer.delivery-timeout-ms", defaultValue = "15000") int deliveryTimeoutMs,
+            MeterRegistry registry) {
+        this.topic = config.eventsTopic();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-publisher");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5000, deliveryTimeoutMs - 10));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.published = Counter.builder("ingest.events.published").description("Events acknowledged by Kafka").register(registry);
+        this.failed = Counter.builder("ingest.events.publish.failed").description("Events Kafka did not acknowledge").register(registry);
+        this.batchSizes = DistributionSummary.builder("ingest.publish.batch.size").description("Events sent to Kafka per request").register(registry);
+    }
+
+    /**
+     * Sends every event and completes once each has an outcome. Answers the events that Kafka
+     * did NOT acknowledge (empty when all are durably in the topic). Must not run on the event loop:
+     * send() can block for up to max.block.ms while the broker is unreachable.
+     */
+    public Uni<List<AccountEvent>> publish(List<AccountEvent> events) {
+        batchSizes.record(events.size());
+        List<CompletableFuture<AccountEvent>> outcomes = new ArrayList<>(events.size());
+        for (AccountEvent event : events) {
+            CompletableFuture<AccountEvent> outcome = new CompletableFuture<>();
+            outcomes.add(outcome);
+            try {
+                producer.send(record(event), (metadata, error) -> outcome.complete(error == null ? null : event));
+            } catch (RuntimeException e) {
+                outcome.complete(event);
+            }
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .map(ignored -> {
+                    List<AccountEvent> unacknowledged = outcomes.stream().map(CompletableFuture::join)
+                            .filter(e -> e != null).toList();
+                    published.increment(events.size() - unacknowledged.size());
+                    failed.increment(unacknowledged.size());
+                    return unacknowledged;
+                });
+    }
+
+    private ProducerRecord<String, byte[]> record(AccountEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(event.eventId()));
+        headers.add("ce_type", bytes("dev.integrity.account-event." + event.type().name()));
+        headers.add("ce_source", bytes("/ingest-service"));
+        headers.add("ce_time", bytes(event.occurredAt().toString()));
+        headers.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event), headers);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}

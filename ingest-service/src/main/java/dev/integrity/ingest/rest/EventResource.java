@@ -1,0 +1,47 @@
+package dev.integrity.ingest.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.integrity.ingest.config.IngestConfig;
+import dev.integrity.ingest.service.BodyRejectedException;
+import dev.integrity.ingest.service.EventBodyParser;
+import dev.integrity.ingest.service.IngestionService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** Internal endpoint behind the gateway's {@code POST /api/v1/events}. */
+@Path("/events")
+@Tag(name = "events")
+public class EventResource {
+
+    private final IngestionService ingestion;
+    private final long maxBodyBytes;
+
+    public EventResource(IngestionService ingestion, IngestConfig config) {
+        this.ingestion = ingestion;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, EventBodyParser.NDJSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking // parsing and validating up to 10 MiB is CPU work: keep it off the event loop
+    @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON; 202 once every accepted event is in Kafka")
+    public Uni<Response> ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
+        if (body.length > maxBodyBytes) {
+            throw BodyRejectedException.tooLarge("The body has " + body.length + " bytes; the limit is " + maxBodyBytes + ".");
+        }
+        boolean ndjson = contentType != null && contentType.isCompatible(MediaType.valueOf(EventBodyParser.NDJSON));
+        return ingestion.ingest(body, ndjson).map(result -> Response.accepted(result).build());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.integrity.ingest.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventValidator;
+import dev.integrity.contract.FieldError;
+import dev.integrity.ingest.messaging.EventPublisher;
+import dev.integrity.ingest.model.IngestResult;
+import dev.integrity.ingest.model.RawEvent;
+import dev.integrity.ingest.model.RejectedEvent;
+import dev.integrity.ingest.repository.SeenEventIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes a request body to Kafka: parse, validate every event, drop duplicates (within the batch
+ * and against every eventId seen before), publish the rest, and answer only once Kafka holds them.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private static final Logger LOG = Logger.getLogger(IngestionService.class);
+
+    private final EventBodyParser parser;
+    private final EventValidator validator;
+    private final SeenEventIds seen;
+    private final EventPublisher publisher;
+    private final Counter acceptedCounter;
+    private final Counter duplicateCounter;
+    private final Counter rejectedCounter;
+
+    public IngestionService(EventBodyParser parser, EventValidator validator, SeenEventIds seen,
+            EventPublisher publisher, MeterRegistry registry) {
+        this.parser = parser;
+        this.validator = validator;
+        this.seen = seen;
+        this.publisher = publisher;
+        this.acceptedCounter = registry.counter("ingest.events", "outcome", "accepted");
+        this.duplicateCounter = registry.counter("ingest.events", "outcome", "duplicate");
+        this.rejectedCounter = registry.counter("ingest.events", "outcome", "rejected");
+    }
+
+    public Uni<IngestResult> ingest(byte[] body, boolean ndjson) {
+        Batch batch = validate(parser.parse(body, ndjson));
+        rejectedCounter.increment(batch.rejected.size());
+        if (batch.valid.isEmpty()) {
+            throw new NoValidEventException(batch.rejected);
+        }
+        List<String> ids = batch.valid.stream().map(AccountEvent::eventId).toList();
+        return seen.claim(ids)
+                .onFailure().transform(e -> new DependencyUnavailableException("Redis is unavailable: cannot check for duplicates", e))
+                .chain(claimed -> {
+                    List<AccountEvent> fresh = batch.valid.stream().filter(e -> claimed.contains(e.eventId())).toList();
+                    int duplicates = batch.duplicatesInBatch + batch.valid.size() - fresh.size();
+                    return publishAll(fresh).map(ignored -> answer(fresh.size(), duplicates, batch.rejected));
+                });
+    }
+
+    private Uni<Void> publishAll(List<AccountEvent> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return publisher.publish(fresh).chain(unacknowledged -> {
+            if (unacknowledged.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.warnf("Kafka did not acknowledge %d of %d events (first eventId=%s); releasing them for retry",
+                    unacknowledged.size(), fresh.size(), unacknowledged.getFirst().eventId());
+            List<String> failedIds = unacknowledged.stream().map(AccountEvent::eventId).toList();
+            DependencyUnavailableException failure = new DependencyUnavailableException("Kafka did not acknowledge "
+                    + unacknowledged.size() + " of " + fresh.size() + " events; send the request again", null);
+            return seen.release(failedIds).onItemOrFailure().transformToUni((ok, error) -> Uni.createFrom().failure(failure));
+        });
+    }
+
+    private IngestResult answer(int accepted, int duplicates, List<RejectedEvent> rejected) {
+        acceptedCounter.increment(accepted);
+        duplicateCounter.increment(duplicates);
+        LOG.debugf("batch ingested: accepted=%d duplicates=%d rejected=%d", accepted, duplicates, rejected.size());
+        return new IngestResult(accepted, duplicates, rejected);
+    }
+
+    private Batch validate(List<RawEvent> raw) {
+        Batch batch = new Batch();
+        Set<String> idsInBatch = new HashSet<>();
+        for (RawEvent event : raw) {
+            if (event.parseError() != null) {
+                batch.rejected.add(new RejectedEvent(event.index(), null, List.of(new FieldError("", event.parseError()))));
+                continue;
+            }
+            EventValidator.Validation result = validator.validate(event.json());
+            if (!result.isValid()) {
+                batch.rejected.add(new RejectedEvent(event.index(), result.eventId(), result.errors()));
+            } else if (!idsInBatch.add(result.event().eventId())) {
+                batch.duplicatesInBatch++;
+            } else {
+                batch.valid.add(result.event());
+            }
+        }
+        return batch;
+    }
+
+    private static final class Batch {
+        final List<AccountEvent> valid = new ArrayList<>();
+        final List<RejectedEvent> rejected = new ArrayList<>();
+        int duplicatesInBatch;
+    }
+}

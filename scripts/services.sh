@@ -1,0 +1,130 @@
+# The four Quarkus services: build, start, stop, status.
+
+SERVICES=(ingest scoring notify gateway)
+COMPONENTS=(postgres redis kafka "${SERVICES[@]}")
+
+service_module() { if [ "$1" = gateway ]; then echo gateway; else echo "$1-service"; fi; }
+service_jar() { echo "$SUITE_ROOT/$(service_module "$1")/target/quarkus-app/quarkus-run.jar"; }
+
+component_port() {
+  case "$1" in
+    postgres) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; kafka) echo "$KAFKA_PORT" ;;
+    ingest) echo "$INGEST_PORT" ;; scoring) echo "$SCORING_PORT" ;;
+    notify) echo "$NOTIFY_PORT" ;; gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+services_build() {
+  info "building the services (./mvnw install, tests skipped)"
+  mvnw -B -DskipTests install || die "the build failed"
+}
+
+# Rebuilds when a jar is missing or any source, resource or pom is newer than it.
+services_build_if_stale() {
+  local s jar module
+  for s in "${SERVICES[@]}"; do
+    jar="$(service_jar "$s")"
+    module="$(service_module "$s")"
+    if [ ! -f "$jar" ] || [ -n "$(find pom.xml event-contract/pom.xml event-contract/src "$module/pom.xml" "$module/src" \
+      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      services_build
+      return
+    fi
+  done
+}
+
+# The environment every service gets: where the platform is and the locally generated secrets.
+service_env() {
+  export DB_PASSWORD
+  DB_PASSWORD="$(local_secret db-password)"
+  ensure_dev_keys
+  export JWT_PUBLIC_KEY_LOCATION="$KEYS_DIR/dev-public.pem"
+  export PG_HOST=127.0.0.1 REDIS_HOST=127.0.0.1
+}
+
+# What the test JVMs need on top: the dev signing key, so gateway tests can mint tokens.
+export_test_env() {
+  service_env
+  export JWT_PRIVATE_KEY_LOCATION="$KEYS_DIR/dev-private.pem"
+}
+
+service_ready() {
+  curl -fs --max-time 3 "http://127.0.0.1:$(component_port "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'
+}
+
+services_up() {
+  service_env
+  local s started=()
+  for s in "${SERVICES[@]}"; do
+    if alive "$s"; then continue; fi
+    local port
+    port="$(component_port "$s")"
+    port_open "$port" && die "port $port (for $s) is taken by $(port_owner "$port"); stop it or set ${s^^}_PORT"
+    [ -f "$(service_jar "$s")" ] || die "$s is not built: run ./suite build"
+    info "starting $s on port $port"
+    nohup "$JAVA" "-Xmx$SERVICE_HEAP" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+      -jar "$(service_jar "$s")" > "$LOG_DIR/$s.log" 2>&1 &
+    echo $! > "$PID_DIR/$s"
+    started+=("$s")
+  done
+  for s in "${SERVICES[@]}"; do
+    local deadline=$((SECONDS + READY_TIMEOUT))
+    until service_ready "$s"; do
+      if ! alive "$s"; then
+        tail -n 25 "$LOG_DIR/$s.log" >&2 || true
+        die "$s exited during start-up (log: $LOG_DIR/$s.log)"
+      fi
+      [ $SECONDS -lt $deadline ] || die "$s not ready after ${READY_TIMEOUT} s (log: $LOG_DIR/$s.log; health: http://127.0.0.1:$(component_port "$s")/q/health/ready)"
+      sleep 0.5
+    done
+  done
+  [ ${#started[@]} -eq 0 ] || info "ready: ${started[*]}"
+}
+
+services_down() {
+  local s
+  for s in gateway notify scoring ingest; do stop_pid_file "$s" 30; done
+}
+
+# Components that answer on their port now, ours or not.
+running_components() {
+  local c
+  for c in "${COMPONENTS[@]}"; do port_open "$(component_port "$c")" && echo "$c"; done
+  true
+}
+
+# Stops the components this run started: those not listed in $1 (as given by running_components).
+stop_components_not_in() {
+  local c
+  for c in gateway notify scoring ingest kafka redis postgres; do
+    grep -qx "$c" <<< "$1" && continue
+    case "$c" in
+      postgres) postgres_down ;;
+      kafka) stop_pid_file kafka 60 ;;
+      *) stop_pid_file "$c" 30 ;;
+    esac
+  done
+}
+
+print_status() {
+  printf '\n%-10s %-6s %-8s %s\n' COMPONENT PORT PID STATE
+  local c port pid state
+  for c in "${COMPONENTS[@]}"; do
+    port="$(component_port "$c")"
+    pid="-"
+    alive "$c" && pid="$(pid_of "$c")"
+    if ! port_open "$port"; then
+      state="${RED}DOWN${RESET}"
+    elif [[ " ${SERVICES[*]} " == *" $c "* ]]; then
+      if service_ready "$c"; then state="${GREEN}UP${RESET} (ready)"; else state="${YELLOW}STARTING or NOT READY${RESET}"; fi
+    elif [ "$c" = postgres ] && [ -f "$STATE_DIR/postgres.started" ]; then
+      state="${GREEN}UP${RESET} (started by ./suite)"
+    elif [ "$pid" = "-" ]; then
+      state="${GREEN}UP${RESET} (already running, reused)"
+    else
+      state="${GREEN}UP${RESET}"
+    fi
+    printf '%-10s %-6s %-8s %s\n' "$c" "$port" "$pid" "$state"
+  done
+  echo
+}
