@@ -57,8 +57,8 @@ class EventIngestionIT {
     @Test
     void duplicatesWithinOneBatchAreCountedOnce() {
         String eventId = "it-" + UUID.randomUUID();
-        given().contentType("application/x-ndjson").body(follow(eventId, "acc-1").replace("\n", "") + "\n"
-                + follow(eventId, "acc-1").replace("\n", "") + "\n")
+        given().contentType("application/x-ndjson").body((follow(eventId, "acc-1").replace("\n", "") + "\n"
+                + follow(eventId, "acc-1").replace("\n", "") + "\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/events")
                 .then().statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
     }
