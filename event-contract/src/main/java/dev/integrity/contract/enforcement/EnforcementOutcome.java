@@ -1,0 +1,20 @@
+package dev.integrity.contract.enforcement;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the ledger did, on {@code enforcement.applied}: APPLIED (with what was removed) or
+ * REVERTED (with what was restored). Consumers key their idempotency on (enforcementId, status).
+ */
+public record EnforcementOutcome(String enforcementId, String accountId, String action, Status status,
+        Removed removed, List<String> apps, Instant at) {
+
+    public enum Status {
+        APPLIED, REVERTED
+    }
+
+    public EnforcementOutcome {
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.integrity.ingest.messaging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementCommand;
+import dev.integrity.ingest.repository.EnforcementLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Carries out scoring's enforcement commands on the ledger and reports back: IMPACT on
+ * {@code enforcement.impact}, APPLY / REVERT on {@code enforcement.applied}. The report is sent
+ * before the command is acknowledged, and recomputed from stored state on redelivery, so a crash
+ * between the two repeats the report, never the removal.
+ */
+@ApplicationScoped
+public class EnforcementConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EnforcementConsumer.class);
+
+    private final EnforcementLedger ledger;
+    private final DeadLetters deadLetters;
+    private final MutinyEmitter<byte[]> impacts;
+    private final MutinyEmitter<byte[]> outcomes;
+    private final MeterRegistry registry;
+
+    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters,
+            @Channel("enforcement-impact") MutinyEmitter<byte[]> impacts,
+            @Channel("enforcement-applied") MutinyEmitter<byte[]> outcomes, MeterRegistry registry) {
+        this.ledger = ledger;
+        this.deadLetters = deadLetters;
+        this.impacts = impacts;
+        this.outcomes = outcomes;
+        this.registry = registry;
+    }
+
+    @Incoming("enforcement-commands")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        EnforcementCommand command;
+        try {
+            command = EventJson.mapper().readValue(record.value(), EnforcementCommand.class);
+        } catch (IOException | RuntimeException e) {
+            return deadLetters.enforcement(record, "unreadable enforcement command: " + e.getMessage());
+        }
+        if (command.kind() == null || command.scope() == null || command.enforcementId() == null || command.scope().accountId() == null) {
+            return deadLetters.enforcement(record, "enforcement command lacks kind, enforcementId or accountId");
+        }
+        return execute(command)
+                .onFailure().invoke(e -> LOG.warnf("enforcement %s %s failed, retrying: %s", command.kind(), command.enforcementId(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely();
+    }
+
+    private Uni<Void> execute(EnforcementCommand command) {
+        String id = command.enforcementId();
+        registry.counter("ingest.enforcement.commands", "kind", command.kind().name()).increment();
+        return switch (command.kind()) {
+            case IMPACT -> ledger.impact(command.scope())
+                    .chain(impact -> send(impacts, impact.accountId(), impact, "dev.integrity.enforcement.impact", id));
+            case APPLY -> ledger.apply(command.scope()).chain(outcome -> {
+                LOG.infof("enforcement %s for %s: %s, removed %s", id, outcome.accountId(), outcome.status(), outcome.removed());
+                return send(outcomes, outcome.accountId(), outcome, "dev.integrity.enforcement." + outcome.status(), id);
+            });
+            case REVERT -> ledger.revert(id).chain(outcome -> {
+                if (outcome == null) {
+                    LOG.warnf("revert of unknown or never applied enforcement %s ignored", id);
+                    return Uni.createFrom().voidItem();
+                }
+                LOG.infof("enforcement %s for %s: %s", id, outcome.accountId(), outcome.status());
+                return send(outcomes, outcome.accountId(), outcome, "dev.integrity.enforcement." + outcome.status(), id);
+            });
+        };
+    }
+
+    private static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, String type, String id) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(id + ":" + type));
+        headers.add("ce_type", bytes(type));
+        headers.add("ce_source", bytes("/ingest-service"));
+        headers.add("content-type", bytes("application/json"));
+        try {
+            byte[] json = EventJson.mapper().writeValueAsBytes(payload);
+            return emitter.sendMessage(Message.of(json).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withHeaders(headers).build()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

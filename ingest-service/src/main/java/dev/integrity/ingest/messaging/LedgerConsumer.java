@@ -1,0 +1,83 @@
+package dev.integrity.ingest.messaging;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.EventValidator;
+import dev.integrity.ingest.repository.LedgerRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Feeds the activity ledger from {@code account-events}, a Kafka batch at a time. Offsets are
+ * committed only after the batch is in PostgreSQL; a database outage is retried (the partition
+ * waits, nothing is skipped); an unreadable or invalid record goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class LedgerConsumer {
+
+    private static final Logger LOG = Logger.getLogger(LedgerConsumer.class);
+
+    private final LedgerRepository ledger;
+    private final EventValidator validator;
+    private final DeadLetters deadLetters;
+    private final Counter ledgered;
+    private final DistributionSummary batchSizes;
+
+    public LedgerConsumer(LedgerRepository ledger, EventValidator validator, DeadLetters deadLetters, MeterRegistry registry) {
+        this.ledger = ledger;
+        this.validator = validator;
+        this.deadLetters = deadLetters;
+        this.ledgered = Counter.builder("ingest.ledger.events").description("New events written to the ledger").register(registry);
+        this.batchSizes = DistributionSummary.builder("ingest.ledger.batch.size").description("Records per ledger batch").register(registry);
+    }
+
+    @Incoming("ledger")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        batchSizes.record(records.count());
+        List<AccountEvent> events = new ArrayList<>(records.count());
+        List<Uni<Void>> dead = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String problem = read(record, events);
+            if (problem != null) {
+                dead.add(deadLetters.event(record, problem));
+            }
+        }
+        Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
+        return deadLettered.chain(() -> ledger.record(events)
+                .onFailure().invoke(e -> LOG.warnf("ledger batch of %d failed, retrying: %s", events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
+                .invoke(fresh -> ledgered.increment(fresh))
+                .replaceWithVoid();
+    }
+
+    /** Adds the record's event to the list; answers why it cannot be used, or null. */
+    private String read(ConsumerRecord<String, byte[]> record, List<AccountEvent> events) {
+        if (record.value() == null) {
+            return "empty record";
+        }
+        try {
+            EventValidator.Validation validation = validator.validate(EventJson.mapper().readTree(record.value()));
+            if (!validation.isValid()) {
+                return "invalid event: " + validation.errors();
+            }
+            events.add(validation.event());
+            return null;
+        } catch (IOException e) {
+            return "unreadable JSON: " + e.getMessage();
+        }
+    }
+}

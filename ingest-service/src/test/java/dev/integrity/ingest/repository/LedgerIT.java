@@ -1,0 +1,172 @@
+package dev.integrity.ingest.repository;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementCommand;
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.enforcement.EnforcementScope;
+import dev.integrity.ingest.support.KafkaTopics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The ledger fed through the real path: events POSTed, published to Kafka, consumed into
+ * PostgreSQL; enforcements sent as Kafka commands and reported back on enforcement.applied.
+ */
+@QuarkusTest
+class LedgerIT {
+
+    private final String p = "l" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final Instant t0 = Instant.now().minus(Duration.ofHours(2));
+    private int seq;
+
+    private String event(String type, String actor, String target, String media, String app, int minute) {
+        String eventId = p + "e" + seq++;
+        StringBuilder json = new StringBuilder("{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"accountId\":\"" + p + actor
+                + "\",\"occurredAt\":\"" + t0.plus(Duration.ofMinutes(minute)) + "\"");
+        if (app != null) json.append(",\"clientAppId\":\"").append(app).append('"');
+        if (target != null) json.append(",\"targetAccountId\":\"").append(p).append(target).append('"');
+        if (media != null) json.append(",\"mediaId\":\"").append(p).append(media).append('"');
+        if (type.equals("COMMENT")) json.append(",\"text\":\"so good\"");
+        return json.append('}').toString();
+    }
+
+    private void post(List<String> events) {
+        given().contentType("application/json").body("[" + String.join(",", events) + "]")
+                .when().post("/events").then().statusCode(202).body("accepted", equalTo(events.size()));
+    }
+
+    private JsonPath ledger(String account) {
+        return given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
+    }
+
+    private void awaitCount(String account, String field, int expected) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
+    }
+
+    @Test
+    void followUnfollowRefollowAndLikeUnlikeGiveTheRightCounts() {
+        post(List.of(
+                event("FOLLOW", "a", "b", null, "official-ios", 1),
+                event("FOLLOW", "a", "c", null, "official-ios", 2),
+                event("FOLLOW", "a", "b", null, "official-ios", 3), // already following: no change
+                event("UNFOLLOW", "a", "b", null, "official-ios", 4),
+                event("FOLLOW", "a", "b", null, "official-web", 5),
+                event("LIKE", "a", "b", "m1", "official-ios", 6),
+                event("UNLIKE", "a", "b", "m1", "official-ios", 7),
+                event("LIKE", "a", "b", "m1", "official-ios", 8),
+                event("LIKE", "a", "c", "m2", "official-ios", 9),
+                event("UNFOLLOW", "a", "c", null, "official-ios", 10),
+                event("COMMENT", "a", "b", "m1", "official-ios", 11),
+                event("UNLIKE", "a", "c", "m9", "official-ios", 12))); // never liked: no change
+        awaitCount("a", "commentsGiven", 1);
+        JsonPath a = ledger("a");
+        assertEquals(1, a.getInt("followingCount"));
+        assertEquals(2, a.getInt("likesGiven"));
+        JsonPath b = ledger("b");
+        assertEquals(1, b.getInt("followerCount"));
+        assertEquals(1, b.getInt("likesReceived"));
+        assertEquals(1, b.getInt("commentsReceived"));
+        JsonPath c = ledger("c");
+        assertEquals(0, c.getInt("followerCount"));
+        assertEquals(1, c.getInt("likesReceived"));
+        given().when().get("/accounts/" + p + "nobody/ledger").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void enforcementRemovesOnlyThirdPartyEngagementAndRevertRestoresItLeavingARefollowIntact() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(event("FOLLOW", "bot", "v" + i, null, "followboost", i));
+        }
+        events.add(event("FOLLOW", "bot", "friend", null, "official-android", 11));
+        events.add(event("LIKE", "bot", "v0", "media0", "followboost", 12));
+        events.add(event("COMMENT", "bot", "v1", "media1", "followboost", 13));
+        post(events);
+        awaitCount("bot", "followingCount", 11);
+        awaitCount("bot", "commentsGiven", 1);
+
+        EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", "REMOVE_AND_WARN", List.of("followboost"),
+                t0.minus(Duration.ofHours(1)), Instant.now(), List.of());
+        try (KafkaConsumer<String, String> impacts = KafkaTopics.tail("enforcement.impact");
+                KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {
+            KafkaTopics.send("enforcement.proposed", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.IMPACT, scope)));
+            ConsumerRecord<String, String> impact = KafkaTopics.await(impacts, r -> r.value().contains(scope.enforcementId()));
+            JsonPath impactJson = JsonPath.from(impact.value());
+            assertEquals(10, impactJson.getInt("removed.follows"));
+            assertEquals(0, ledger("bot").getInt("removed.follows"), "impact changes nothing");
+            assertEquals(11, ledger("bot").getInt("followingCount"), "impact changes nothing");
+
+            KafkaTopics.send("enforcement.decided", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.APPLY, scope)));
+            EnforcementOutcome applied = outcome(outcomes, scope.enforcementId(), "APPLIED");
+            assertEquals(10, applied.removed().follows());
+            assertEquals(1, applied.removed().likes());
+            assertEquals(1, applied.removed().comments());
+            JsonPath bot = ledger("bot");
+            assertEquals(1, bot.getInt("followingCount"), "the first-party follow stays");
+            assertEquals(0, bot.getInt("likesGiven"));
+            assertEquals(10, bot.getInt("removed.follows"));
+            assertEquals(0, ledger("v0").getInt("followerCount"));
+            List<Object> receivers = given().when().get("/enforcements/" + scope.enforcementId() + "/impact")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertEquals(10, receivers.size());
+
+            // A second APPLY (redelivery) removes nothing more.
+            KafkaTopics.send("enforcement.decided", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.APPLY, scope)));
+            outcome(outcomes, scope.enforcementId(), "APPLIED");
+            assertEquals(1, ledger("bot").getInt("followingCount"));
+
+            // The account follows v0 again on its own, then the enforcement is reverted.
+            post(List.of(event("FOLLOW", "bot", "v0", null, "official-ios", 30)));
+            awaitCount("bot", "followingCount", 2);
+            KafkaTopics.send("enforcement.decided", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.REVERT, scope)));
+            outcome(outcomes, scope.enforcementId(), "REVERTED");
+            JsonPath after = ledger("bot");
+            assertEquals(11, after.getInt("followingCount"), "every follow back, the refollow counted once");
+            assertEquals(1, after.getInt("likesGiven"));
+            assertEquals(1, after.getInt("commentsGiven"));
+            assertEquals(0, after.getInt("removed.follows"));
+            assertEquals(1, ledger("v0").getInt("followerCount"));
+            assertEquals(1, ledger("v0").getInt("likesReceived"));
+        }
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheLedgerKeepsFlowing() {
+        try (KafkaConsumer<String, String> dlq = KafkaTopics.tail("account-events.dlq")) {
+            KafkaTopics.send("account-events", p + "x", "{not json " + p);
+            KafkaTopics.send("account-events", p + "x", "{\"eventId\":\"" + p + "bad\",\"type\":\"FOLLOW\"}");
+            post(List.of(event("FOLLOW", "x", "y", null, "official-ios", 1)));
+            ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, r -> r.value().contains(p));
+            assertTrue(KafkaTopics.header(dead, "dead-letter-reason").startsWith("unreadable JSON"));
+            KafkaTopics.await(dlq, r -> r.value().contains(p + "bad"));
+            awaitCount("x", "followingCount", 1);
+        }
+    }
+
+    private static EnforcementOutcome outcome(KafkaConsumer<String, String> outcomes, String id, String status) throws Exception {
+        ConsumerRecord<String, String> record = KafkaTopics.await(outcomes,
+                r -> r.value().contains(id) && r.value().contains("\"" + status + "\""));
+        return EventJson.mapper().readValue(record.value(), EnforcementOutcome.class);
+    }
+
+    private static String json(Object value) throws Exception {
+        return EventJson.mapper().writeValueAsString(value);
+    }
+}
