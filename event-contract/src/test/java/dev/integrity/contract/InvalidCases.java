@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Every rule of the contract, broken once or more: the event, and the one error it must cause. */
-final class InvalidCases {
+public final class InvalidCases {
 
     /**
      * @param schemaCanTell false for the rules JSON Schema cannot express (the clock, and
      *                      targetAccountId differing from accountId)
      */
-    record Case(String name, ObjectNode event, String field, String message, boolean schemaCanTell) {
+    public record Case(String name, ObjectNode event, String field, String message, boolean schemaCanTell) {
 
         @Override
         public String toString() {
@@ -49,7 +49,7 @@ final class InvalidCases {
     private InvalidCases() {
     }
 
-    static List<Case> all() {
+    public static List<Case> all() {
         InvalidCases all = new InvalidCases();
         all.eventId();
         all.type();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Events the contract accepts, none of them depending on the clock. */
-final class ValidCases {
+public final class ValidCases {
 
     record Case(String name, ObjectNode event) {
 

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Publishes accepted events to {@code account-events}, keyed by accountId, with an idempotent
@@ -63,29 +64,46 @@ public class EventPublisher {
 
     /**
      * Sends every event and completes once each has an outcome. Answers the events that Kafka
-     * did NOT acknowledge (empty when all are durably in the topic). Must not run on the event loop:
-     * send() can block for up to max.block.ms while the broker is unreachable.
+     * did NOT acknowledge (empty when all are durably in the topic). Runs on a worker thread:
+     * send() blocks for up to max.block.ms while the broker is unreachable or the buffer is full,
+     * and once one send is refused the rest are not tried (they would wait just as long).
      */
     public Uni<List<AccountEvent>> publish(List<AccountEvent> events) {
+        return Uni.createFrom().item(() -> sendAll(events))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(outcomes -> Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                        .map(ignored -> unacknowledged(events.size(), outcomes)));
+    }
+
+    private List<CompletableFuture<AccountEvent>> sendAll(List<AccountEvent> events) {
         batchSizes.record(events.size());
         List<CompletableFuture<AccountEvent>> outcomes = new ArrayList<>(events.size());
+        boolean refused = false;
         for (AccountEvent event : events) {
             CompletableFuture<AccountEvent> outcome = new CompletableFuture<>();
             outcomes.add(outcome);
+            if (refused) {
+                outcome.complete(event);
+                continue;
+            }
             try {
                 producer.send(record(event), (metadata, error) -> outcome.complete(error == null ? null : event));
+                // A send that failed before reaching the buffer (no metadata within max.block.ms)
+                // has already called back: the broker is unreachable, so stop here.
+                refused = outcome.isDone() && outcome.join() != null;
             } catch (RuntimeException e) {
+                refused = true;
                 outcome.complete(event);
             }
         }
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
-                .map(ignored -> {
-                    List<AccountEvent> unacknowledged = outcomes.stream().map(CompletableFuture::join)
-                            .filter(e -> e != null).toList();
-                    published.increment(events.size() - unacknowledged.size());
-                    failed.increment(unacknowledged.size());
-                    return unacknowledged;
-                });
+        return outcomes;
+    }
+
+    private List<AccountEvent> unacknowledged(int sent, List<CompletableFuture<AccountEvent>> outcomes) {
+        List<AccountEvent> failures = outcomes.stream().map(CompletableFuture::join).filter(e -> e != null).toList();
+        published.increment(sent - failures.size());
+        failed.increment(failures.size());
+        return failures;
     }
 
     private ProducerRecord<String, byte[]> record(AccountEvent event) {

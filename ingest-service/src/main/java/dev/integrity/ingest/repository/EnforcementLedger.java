@@ -304,7 +304,7 @@ public class EnforcementLedger {
                     }
                     EnforcementScope scope = readScope(row.getValue("scope").toString());
                     return new EnforcementOutcome(enforcementId, row.getString("account_id"), row.getString("action"),
-                            EnforcementOutcome.Status.valueOf(status),
+                            scope.strike(), EnforcementOutcome.Status.valueOf(status),
                             new Removed(row.getLong("follows_removed"), row.getLong("likes_removed"), row.getLong("comments_removed")),
                             scope.apps(), row.getOffsetDateTime("at").toInstant());
                 });

@@ -69,6 +69,19 @@ public class LedgerRepository {
                 }));
     }
 
+    /** The ids among the given ones that the ledger has already taken: idempotency when Redis lost its keys. */
+    public Uni<Set<String>> alreadyProcessed(List<String> eventIds) {
+        return unnest(pool, "SELECT event_id FROM processed_event WHERE event_id = ANY($1::varchar[])", eventIds.size(),
+                (Object) eventIds.toArray(String[]::new))
+                .map(rows -> {
+                    Set<String> seen = new HashSet<>();
+                    if (rows != null) {
+                        rows.forEach(row -> seen.add(row.getString(0)));
+                    }
+                    return seen;
+                });
+    }
+
     /** Serialises writers of the same accounts (ledger batches and enforcements), in a fixed order. */
     static Uni<Void> lockAccounts(SqlClient conn, Set<String> accounts) {
         return conn.preparedQuery("SELECT pg_advisory_xact_lock($1, h) FROM "

@@ -16,6 +16,7 @@ import dev.integrity.ingest.messaging.EventPublisher;
 import dev.integrity.ingest.model.IngestResult;
 import dev.integrity.ingest.model.RawEvent;
 import dev.integrity.ingest.model.RejectedEvent;
+import dev.integrity.ingest.repository.LedgerRepository;
 import dev.integrity.ingest.repository.SeenEventIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +35,14 @@ public class IngestionService {
     private final EventValidator validator;
     private final SeenEventIds seen;
     private final EventPublisher publisher;
+    private final LedgerRepository ledger;
     private final Counter acceptedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
     public IngestionService(EventBodyParser parser, EventValidator validator, SeenEventIds seen,
-            EventPublisher publisher, MeterRegistry registry) {
+            EventPublisher publisher, LedgerRepository ledger, MeterRegistry registry) {
+        this.ledger = ledger;
         this.parser = parser;
         this.validator = validator;
         this.seen = seen;
@@ -58,10 +61,31 @@ public class IngestionService {
         List<String> ids = batch.valid.stream().map(AccountEvent::eventId).toList();
         return seen.claim(ids)
                 .onFailure().transform(e -> new DependencyUnavailableException("Redis is unavailable: cannot check for duplicates", e))
+                .chain(this::withoutLedgered)
                 .chain(claimed -> {
                     List<AccountEvent> fresh = batch.valid.stream().filter(e -> claimed.contains(e.eventId())).toList();
                     int duplicates = batch.duplicatesInBatch + batch.valid.size() - fresh.size();
                     return publishAll(fresh).map(ignored -> answer(fresh.size(), duplicates, batch.rejected));
+                });
+    }
+
+    /**
+     * Drops ids the ledger already holds (Redis is the fast check; the ledger's unique key is the
+     * backstop if Redis lost keys). If PostgreSQL is unreachable ingestion goes on with Redis alone.
+     */
+    private Uni<Set<String>> withoutLedgered(Set<String> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().item(claimed);
+        }
+        return ledger.alreadyProcessed(List.copyOf(claimed))
+                .map(ledgered -> {
+                    Set<String> fresh = new HashSet<>(claimed);
+                    fresh.removeAll(ledgered);
+                    return fresh;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("ledger check for duplicates skipped: %s", e.getMessage());
+                    return claimed;
                 });
     }
 

@@ -145,7 +145,7 @@ class ApplyRevertPropertiesIT {
                 .map(t -> new LockstepWindow(prefix + "t" + t, T0.plus(Duration.ofMinutes(spec.fromMinute())),
                         T0.plus(Duration.ofMinutes(spec.fromMinute() + 120))))
                 .toList();
-        return new EnforcementScope(prefix + "enf", prefix + "a" + spec.actor(), "REMOVE_AND_WARN", apps,
+        return new EnforcementScope(prefix + "enf", prefix + "a" + spec.actor(), "REMOVE_AND_WARN", 1, apps,
                 T0.plus(Duration.ofMinutes(spec.fromMinute())), T0.plus(Duration.ofMinutes(spec.toMinute())), lockstep);
     }
 }

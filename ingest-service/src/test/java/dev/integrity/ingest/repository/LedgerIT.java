@@ -102,7 +102,7 @@ class LedgerIT {
         awaitCount("bot", "followingCount", 11);
         awaitCount("bot", "commentsGiven", 1);
 
-        EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", "REMOVE_AND_WARN", List.of("followboost"),
+        EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", "REMOVE_AND_WARN", 1, List.of("followboost"),
                 t0.minus(Duration.ofHours(1)), Instant.now(), List.of());
         try (KafkaConsumer<String, String> impacts = KafkaTopics.tail("enforcement.impact");
                 KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {
