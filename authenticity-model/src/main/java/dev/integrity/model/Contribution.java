@@ -1,0 +1,13 @@
+package dev.integrity.model;
+
+/**
+ * What one feature added to the log-odds of "fake": {@code weight * (value - mean) / std}.
+ *
+ * @param value the feature's value as given, NaN when it was missing (its contribution is then 0)
+ */
+public record Contribution(String feature, double value, double contribution) {
+
+    public boolean missing() {
+        return Double.isNaN(value);
+    }
+}
