@@ -1,0 +1,102 @@
+package dev.integrity.scoring.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed settings of the scoring service (prefix {@code scoring}): policy, lockstep, guard, model. */
+@ConfigMapping(prefix = "scoring")
+public interface ScoringConfig {
+
+    @WithDefault("official-ios,official-android,official-web")
+    Set<String> firstPartyApps();
+
+    Policy policy();
+
+    Lockstep lockstep();
+
+    Guard guard();
+
+    Model model();
+
+    /** When an account is flagged: minimum evidence of inauthentic engagement, never a profile score alone. */
+    interface Policy {
+        /** Engagement through one third-party app in 24 h that counts as evidence. */
+        @WithDefault("50")
+        long minThirdPartyEngagement();
+
+        /** Share of the account's engagement in 24 h that must come through third-party apps. */
+        @WithDefault("0.5")
+        double minThirdPartyShare();
+
+        /**
+         * With third-party evidence, one more signal is needed: the model's score at its threshold,
+         * or this many follows in an hour, or machine-regular timing (interval CV below the next setting).
+         */
+        @WithDefault("100")
+        long highFollowsPerHour();
+
+        @WithDefault("0.15")
+        double regularIntervalCv();
+
+        /** Engagement through a flagged app after a warning that moves the account up the ladder. */
+        @WithDefault("5")
+        long minRepeatEngagement();
+    }
+
+    /** Lockstep (coordinated group) detection: bucketing by target and time, then exact co-occurrence. */
+    interface Lockstep {
+        @WithDefault("PT10M")
+        Duration window();
+
+        /** Accounts engaging with one target in one window that make the window crowded. */
+        @WithDefault("8")
+        int minCrowd();
+
+        /** A window this crowded is a trend (a celebrity's big moment), not a coordination signal. */
+        @WithDefault("2000")
+        int maxCrowd();
+
+        /** Distinct targets two accounts must share crowded windows on to be in lockstep. */
+        @WithDefault("20")
+        int minSharedTargets();
+
+        /** Smallest group (accounts in lockstep with each other) that is acted on. */
+        @WithDefault("5")
+        int minGroupSize();
+    }
+
+    /** The blast-radius guard. */
+    interface Guard {
+        /** Hold when any receiving account would lose more than this share of its followers. */
+        @WithDefault("0.10")
+        double maxFollowerLossShare();
+
+        /** Hold when more receiving accounts than this would be touched. */
+        @WithDefault("5000")
+        int maxReceivers();
+
+        /** The breaker's rolling window. */
+        @WithDefault("PT10M")
+        Duration window();
+
+        /** Open the breaker when more follows, likes and comments than this were removed in the window. */
+        @WithDefault("200000")
+        long maxRemovalsPerWindow();
+
+        /** Open the breaker when removed follows exceed this share of the touched receivers' followers in the window. */
+        @WithDefault("0.05")
+        double maxRelativeRemovals();
+    }
+
+    interface Model {
+        /** A model directory to load at start instead of the built-in default. */
+        Optional<String> path();
+
+        /** A candidate model directory scored side by side in shadow mode (recorded, never acted on). */
+        Optional<String> shadowPath();
+    }
+}

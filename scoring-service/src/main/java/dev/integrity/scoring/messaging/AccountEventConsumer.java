@@ -1,0 +1,78 @@
+package dev.integrity.scoring.messaging;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.EventValidator;
+import dev.integrity.scoring.service.ScoringPipeline;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Scores {@code account-events} a Kafka batch at a time (partitioned by account, so replicas in the
+ * consumer group share the work). Offsets are committed after the batch is processed; an outage of
+ * Redis or PostgreSQL is retried, an unusable record goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class AccountEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AccountEventConsumer.class);
+
+    private final ScoringPipeline pipeline;
+    private final EventValidator validator;
+    private final DeadLetters deadLetters;
+    private final DistributionSummary batchSizes;
+
+    public AccountEventConsumer(ScoringPipeline pipeline, EventValidator validator, DeadLetters deadLetters, MeterRegistry registry) {
+        this.pipeline = pipeline;
+        this.validator = validator;
+        this.deadLetters = deadLetters;
+        this.batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
+    }
+
+    @Incoming("account-events")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        batchSizes.record(records.count());
+        List<AccountEvent> events = new ArrayList<>(records.count());
+        List<Uni<Void>> dead = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String problem = read(record, events);
+            if (problem != null) {
+                dead.add(deadLetters.send(record, problem));
+            }
+        }
+        Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
+        return deadLettered.chain(() -> pipeline.process(events)
+                .onFailure().invoke(e -> LOG.warnf(e, "scoring batch of %d failed, retrying", events.size()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
+                .replaceWithVoid();
+    }
+
+    private String read(ConsumerRecord<String, byte[]> record, List<AccountEvent> events) {
+        if (record.value() == null) {
+            return "empty record";
+        }
+        try {
+            EventValidator.Validation validation = validator.validate(EventJson.mapper().readTree(record.value()));
+            if (!validation.isValid()) {
+                return "invalid event: " + validation.errors();
+            }
+            events.add(validation.event());
+            return null;
+        } catch (IOException e) {
+            return "unreadable JSON: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.integrity.scoring.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementCommand;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Sends enforcement commands to the ledger: IMPACT on enforcement.proposed, APPLY / REVERT on enforcement.decided. */
+@ApplicationScoped
+public class CommandPublisher {
+
+    private final MutinyEmitter<byte[]> proposed;
+    private final MutinyEmitter<byte[]> decided;
+
+    public CommandPublisher(@Channel("enforcement-proposed") MutinyEmitter<byte[]> proposed,
+            @Channel("enforcement-decided") MutinyEmitter<byte[]> decided) {
+        this.proposed = proposed;
+        this.decided = decided;
+    }
+
+    public Uni<Void> send(EnforcementCommand command) {
+        MutinyEmitter<byte[]> emitter = command.kind() == EnforcementCommand.Kind.IMPACT ? proposed : decided;
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(command.enforcementId() + ":" + command.kind()));
+        headers.add("ce_type", bytes("dev.integrity.enforcement.command." + command.kind()));
+        headers.add("ce_source", bytes("/scoring-service"));
+        headers.add("content-type", bytes("application/json"));
+        try {
+            byte[] json = EventJson.mapper().writeValueAsBytes(command);
+            return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
+                    .withKey(command.scope().accountId()).withHeaders(headers).build()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.integrity.scoring.messaging;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.enforcement.Impact;
+import dev.integrity.scoring.service.EnforcementService;
+import io.smallrye.mutiny.Uni;
+
+/** The ledger's reports: impacts (enforcement.impact) go to the guard, outcomes (enforcement.applied) move the ladder. */
+@ApplicationScoped
+public class EnforcementReportConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EnforcementReportConsumer.class);
+
+    private final EnforcementService service;
+    private final DeadLetters deadLetters;
+
+    public EnforcementReportConsumer(EnforcementService service, DeadLetters deadLetters) {
+        this.service = service;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("enforcement-impact")
+    public Uni<Void> impact(ConsumerRecord<String, byte[]> record) {
+        Impact impact;
+        try {
+            impact = EventJson.mapper().readValue(record.value(), Impact.class);
+        } catch (IOException | RuntimeException e) {
+            return deadLetters.send(record, "unreadable impact: " + e.getMessage());
+        }
+        return retrying(service.onImpact(impact), "impact of " + impact.enforcementId());
+    }
+
+    @Incoming("enforcement-applied")
+    public Uni<Void> outcome(ConsumerRecord<String, byte[]> record) {
+        EnforcementOutcome outcome;
+        try {
+            outcome = EventJson.mapper().readValue(record.value(), EnforcementOutcome.class);
+        } catch (IOException | RuntimeException e) {
+            return deadLetters.send(record, "unreadable outcome: " + e.getMessage());
+        }
+        return retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId());
+    }
+
+    private static Uni<Void> retrying(Uni<Void> work, String what) {
+        return work.onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely();
+    }
+}

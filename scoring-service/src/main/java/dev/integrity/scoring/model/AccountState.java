@@ -1,0 +1,74 @@
+package dev.integrity.scoring.model;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An account's risk state and place on the strike ladder, one row of account_state. Field names
+ * are the table's columns so that a batch is written as one JSON recordset.
+ */
+public record AccountState(
+        @JsonProperty("account_id") String accountId,
+        @JsonProperty("status") String status,
+        @JsonProperty("strikes") int strikes,
+        @JsonProperty("enforcement_count") int enforcementCount,
+        @JsonProperty("risk_score") Double riskScore,
+        @JsonProperty("model_version") String modelVersion,
+        @JsonProperty("reasons") List<String> reasons,
+        @JsonProperty("flagged_apps") List<String> flaggedApps,
+        @JsonProperty("warned_at") Instant warnedAt,
+        @JsonProperty("repeat_engagement") int repeatEngagement,
+        @JsonProperty("password_changed_at") Instant passwordChangedAt,
+        @JsonProperty("revoked_apps") List<String> revokedApps,
+        @JsonProperty("group_id") String groupId) {
+
+    public static final String CLEAN = "CLEAN";
+    public static final String SUSPECT = "SUSPECT";
+    public static final String WARNED = "WARNED";
+    public static final String BLOCKED = "BLOCKED";
+
+    public AccountState {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        flaggedApps = flaggedApps == null ? List.of() : List.copyOf(flaggedApps);
+        revokedApps = revokedApps == null ? List.of() : List.copyOf(revokedApps);
+    }
+
+    public static AccountState clean(String accountId) {
+        return new AccountState(accountId, CLEAN, 0, 0, null, null, List.of(), List.of(), null, 0, null, List.of(), null);
+    }
+
+    public AccountState withScore(String status, Double riskScore, String modelVersion, List<String> reasons) {
+        return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+    }
+
+    public AccountState withRepeatEngagement(int repeatEngagement) {
+        return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+    }
+
+    public AccountState withProposal() {
+        return new AccountState(accountId, status, strikes, enforcementCount + 1, riskScore, modelVersion, reasons, flaggedApps,
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+    }
+
+    public AccountState withGroup(String groupId) {
+        return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+    }
+
+    public AccountState withCompliance(Instant passwordChangedAt, List<String> revokedApps) {
+        return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+    }
+
+    public boolean isWarned() {
+        return WARNED.equals(status);
+    }
+
+    public boolean isBlocked() {
+        return BLOCKED.equals(status);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.integrity.scoring.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.integrity.contract.enforcement.EnforcementScope;
+import dev.integrity.contract.enforcement.ReceiverImpact;
+import dev.integrity.contract.enforcement.Removed;
+import dev.integrity.scoring.model.Enforcement;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The enforcement lifecycle in PostgreSQL, every transition audited in the same transaction. */
+@ApplicationScoped
+public class EnforcementRepository {
+
+    private final Pool pool;
+
+    public EnforcementRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Inserts a PROPOSED enforcement; false when it exists already or another is open for the account. */
+    public Uni<Boolean> insertProposed(SqlClient client, Enforcement e) {
+        return client.preparedQuery("""
+                INSERT INTO enforcement (id, account_id, action, strike, status, reasons, model_version, decided_by, scope, group_id)
+                VALUES ($1, $2, $3, $4, 'PROPOSED', $5::text::jsonb, $6, 'model', $7::text::jsonb, $8) ON CONFLICT DO NOTHING""")
+                .execute(Tuple.from(List.of(e.id(), e.accountId(), e.action(), e.strike(), Json.write(e.reasons()),
+                        e.modelVersion(), Json.write(e.scope()), e.groupId() == null ? "" : e.groupId())))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : audit(client, e.id(), null, Enforcement.PROPOSED, "model", String.join("; ", e.reasons())).replaceWith(true));
+    }
+
+    /**
+     * Moves an enforcement from one of the given statuses to another, with its audit line; answers the
+     * enforcement after the move, or null when it was in none of the given statuses.
+     */
+    public Uni<Enforcement> transition(String id, Set<String> from, String to, String actor, String note) {
+        return pool.withTransaction(client -> client.preparedQuery("""
+                UPDATE enforcement SET status = $3, decided_by = $4, updated_at = now(),
+                  held_reason = CASE WHEN $3 = 'HELD' THEN $5 ELSE held_reason END
+                WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING id""")
+                .execute(Tuple.from(List.of(id, from.toArray(String[]::new), to, actor, note == null ? "" : note)))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return audit(client, id, String.join("|", from), to, actor, note).chain(() -> find(client, id));
+                }));
+    }
+
+    public Uni<Void> recordImpact(String id, List<ReceiverImpact> receivers, Removed removed) {
+        return pool.preparedQuery("""
+                UPDATE enforcement SET receivers = $2::text::jsonb, removed_follows = $3, removed_likes = $4, removed_comments = $5,
+                  updated_at = now() WHERE id = $1""")
+                .execute(Tuple.from(List.of(id, Json.write(receivers), removed.follows(), removed.likes(), removed.comments())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Enforcement> find(String id) {
+        return find(pool, id);
+    }
+
+    private Uni<Enforcement> find(SqlClient client, String id) {
+        return client.preparedQuery("SELECT * FROM enforcement WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : toEnforcement(rows.iterator().next()));
+    }
+
+    public Uni<List<Enforcement>> list(String status, String accountId, int limit) {
+        return pool.preparedQuery("""
+                SELECT * FROM enforcement WHERE ($1 = '' OR status = $1) AND ($2 = '' OR account_id = $2)
+                ORDER BY created_at DESC LIMIT $3""")
+                .execute(Tuple.of(status == null ? "" : status, accountId == null ? "" : accountId, limit))
+                .map(rows -> {
+                    List<Enforcement> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(toEnforcement(row)));
+                    return list;
+                });
+    }
+
+    /** Accounts among the given ones with an enforcement PROPOSED or HELD. */
+    public Uni<Set<String>> accountsWithOpenEnforcement(Collection<String> accounts) {
+        return pool.preparedQuery("SELECT account_id FROM enforcement WHERE account_id = ANY($1::varchar[]) AND status IN ('PROPOSED', 'HELD')")
+                .execute(Tuple.of(accounts.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> open = new HashSet<>();
+                    rows.forEach(row -> open.add(row.getString(0)));
+                    return open;
+                });
+    }
+
+    public Uni<List<AuditLine>> audit(String id) {
+        return pool.preparedQuery("SELECT from_status, to_status, actor, note, at FROM enforcement_audit WHERE enforcement_id = $1 ORDER BY id")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<AuditLine> lines = new ArrayList<>();
+                    rows.forEach(r -> lines.add(new AuditLine(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                            r.getOffsetDateTime(4).toInstant())));
+                    return lines;
+                });
+    }
+
+    /** One move of an enforcement, as the audit trail has it. */
+    public record AuditLine(String from, String to, String actor, String note, Instant at) {
+    }
+
+    private static Uni<Void> audit(SqlClient client, String id, String from, String to, String actor, String note) {
+        return client.preparedQuery("INSERT INTO enforcement_audit (enforcement_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.from(java.util.Arrays.asList(id, from, to, actor, note))).replaceWithVoid();
+    }
+
+    private static Enforcement toEnforcement(Row row) {
+        List<ReceiverImpact> receivers = Json.readList(row.getValue("receivers"), new TypeReference<List<ReceiverImpact>>() {
+        });
+        String groupId = row.getString("group_id");
+        return new Enforcement(row.getString("id"), row.getString("account_id"), row.getString("action"), row.getInteger("strike"),
+                row.getString("status"), Json.strings(row.getValue("reasons")), row.getString("model_version"),
+                row.getString("decided_by"), Json.read(row.getValue("scope"), EnforcementScope.class), receivers,
+                row.getString("held_reason"),
+                new Removed(row.getLong("removed_follows"), row.getLong("removed_likes"), row.getLong("removed_comments")),
+                groupId == null || groupId.isEmpty() ? null : groupId,
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+    }
+}

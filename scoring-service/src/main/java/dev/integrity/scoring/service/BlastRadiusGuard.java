@@ -1,0 +1,154 @@
+package dev.integrity.scoring.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.enforcement.Impact;
+import dev.integrity.contract.enforcement.ReceiverImpact;
+import dev.integrity.scoring.config.ScoringConfig;
+import dev.integrity.scoring.model.GuardDecision;
+import dev.integrity.scoring.model.GuardState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Stops an enforcement, or all of them, before it can do the kind of damage a mass purge does.
+ * Per enforcement: hold when any receiving account would lose more than a share of its followers, or
+ * when too many receiving accounts would be touched. Globally: a breaker, shared by every replica in
+ * Redis, that opens when the removals of a rolling window pass absolute or relative bounds, and then
+ * holds every new enforcement until a moderator resumes.
+ */
+@ApplicationScoped
+public class BlastRadiusGuard {
+
+    private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
+    private static final String STATE = "guard:state";
+    private static final long MINUTE_MS = 60_000;
+    /** The relative bound only counts once this many follows were removed in the window. */
+    private static final long RELATIVE_MIN_FOLLOWS = 1000;
+
+    private final Redis redis;
+    private final ScoringConfig.Guard config;
+    private final MeterRegistry registry;
+
+    public BlastRadiusGuard(Redis redis, ScoringConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.config = config.guard();
+        this.registry = registry;
+    }
+
+    public Uni<GuardState> state() {
+        return redis.send(Request.cmd(Command.HGETALL).arg(STATE)).map(BlastRadiusGuard::toState);
+    }
+
+    public Uni<GuardState> resume(String moderator) {
+        LOG.infof("blast-radius breaker resumed by %s", moderator);
+        return redis.send(Request.cmd(Command.DEL).arg(STATE)).replaceWith(GuardState.CLOSED);
+    }
+
+    /** Decides for one impact; an impact that would pass the window's bounds opens the breaker. */
+    public Uni<GuardDecision> check(Impact impact) {
+        String perEnforcement = perEnforcementReason(impact);
+        return state().chain(state -> {
+            if (state.isOpen()) {
+                return Uni.createFrom().item(GuardDecision.hold("The blast-radius breaker is open (" + state.reason() + "): every enforcement waits for review"));
+            }
+            if (perEnforcement != null) {
+                registry.counter("scoring.guard.holds", "reason", "per-enforcement").increment();
+                return Uni.createFrom().item(GuardDecision.hold(perEnforcement));
+            }
+            return windowTotals().chain(totals -> {
+                long removals = totals[0] + impact.removed().total();
+                long follows = totals[1] + impact.removed().follows();
+                long followersBefore = totals[2] + impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
+                String breach = null;
+                if (removals > config.maxRemovalsPerWindow()) {
+                    breach = removals + " removals within " + config.window().toMinutes() + " min (bound " + config.maxRemovalsPerWindow() + ")";
+                } else if (follows >= RELATIVE_MIN_FOLLOWS && followersBefore > 0
+                        && (double) follows / followersBefore > config.maxRelativeRemovals()) {
+                    breach = String.format(Locale.ROOT, "%d follows removed within %d min, %.1f%% of the touched accounts' followers (bound %.1f%%)",
+                            follows, config.window().toMinutes(), 100.0 * follows / followersBefore, 100 * config.maxRelativeRemovals());
+                }
+                if (breach != null) {
+                    registry.counter("scoring.guard.trips").increment();
+                    return open(breach).replaceWith(GuardDecision.hold("This enforcement would have " + breach + "; the breaker is now open"));
+                }
+                return Uni.createFrom().item(GuardDecision.APPLY);
+            });
+        });
+    }
+
+    /** Counts an applied impact into the rolling window. */
+    public Uni<Void> record(Impact impact) {
+        long minute = System.currentTimeMillis() / MINUTE_MS;
+        long ttl = config.window().toSeconds() + 120;
+        long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
+        return redis.batch(List.of(
+                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("removals").arg(impact.removed().total()),
+                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("follows").arg(impact.removed().follows()),
+                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("followers").arg(followersBefore),
+                Request.cmd(Command.EXPIRE).arg(windowKey(minute)).arg(ttl))).replaceWithVoid();
+    }
+
+    private String perEnforcementReason(Impact impact) {
+        for (ReceiverImpact r : impact.receivers()) {
+            if (r.followersBefore() > 0 && (double) (r.followersBefore() - r.followersAfter()) / r.followersBefore() > config.maxFollowerLossShare()) {
+                return String.format(Locale.ROOT, "Would cut %s's followers by %.0f%% (from %d to %d; bound %.0f%%)", r.accountId(),
+                        100.0 * (r.followersBefore() - r.followersAfter()) / r.followersBefore(), r.followersBefore(), r.followersAfter(),
+                        100 * config.maxFollowerLossShare());
+            }
+        }
+        if (impact.receivers().size() > config.maxReceivers()) {
+            return "Would touch " + impact.receivers().size() + " receiving accounts (bound " + config.maxReceivers() + ")";
+        }
+        return null;
+    }
+
+    private Uni<long[]> windowTotals() {
+        long now = System.currentTimeMillis() / MINUTE_MS;
+        long minutes = Math.max(1, config.window().toMinutes());
+        List<Request> requests = new ArrayList<>();
+        for (long m = now - minutes + 1; m <= now; m++) {
+            requests.add(Request.cmd(Command.HMGET).arg(windowKey(m)).arg("removals").arg("follows").arg("followers"));
+        }
+        return redis.batch(requests).map(responses -> {
+            long[] totals = new long[3];
+            for (Response r : responses) {
+                for (int i = 0; i < 3; i++) {
+                    if (r != null && r.get(i) != null) {
+                        totals[i] += r.get(i).toLong();
+                    }
+                }
+            }
+            return totals;
+        });
+    }
+
+    private Uni<Void> open(String reason) {
+        LOG.warnf("blast-radius breaker opened: %s", reason);
+        return redis.send(Request.cmd(Command.HSET).arg(STATE).arg("state").arg("OPEN").arg("reason").arg(reason)
+                .arg("openedAt").arg(Instant.now().toString())).replaceWithVoid();
+    }
+
+    private static String windowKey(long minute) {
+        return "guard:window:" + minute;
+    }
+
+    private static GuardState toState(Response hash) {
+        if (hash == null || hash.size() == 0 || !hash.containsKey("state")) {
+            return GuardState.CLOSED;
+        }
+        return new GuardState(hash.get("state").toString(), hash.containsKey("reason") ? hash.get("reason").toString() : null,
+                hash.containsKey("openedAt") ? Instant.parse(hash.get("openedAt").toString()) : null);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.integrity.scoring.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.AppClassifier;
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.Profile;
+import dev.integrity.scoring.model.AccountFeatures;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Per-account behaviour features in Redis, shared by every scoring replica. Each event is recorded
+ * by one Lua script (atomic, at most once per eventId); a batch of events is one pipelined round
+ * trip, and reading the features of a batch's accounts is another. Key names carry the account in
+ * braces so that a Redis Cluster keeps an account's keys together.
+ */
+@ApplicationScoped
+public class FeatureStore {
+
+    private static final long HOUR_MS = 3_600_000L;
+    private static final long MINUTE_MS = 60_000L;
+    private static final long DAY_MS = 86_400_000L;
+    private static final int READS_PER_ACCOUNT = 10;
+
+    private final Redis redis;
+    private final AppClassifier apps;
+    private final String script;
+    private final AtomicReference<String> scriptSha = new AtomicReference<>();
+
+    public FeatureStore(Redis redis, AppClassifier apps) {
+        this.redis = redis;
+        this.apps = apps;
+        this.script = resource("/redis/record-event.lua");
+    }
+
+    /** Records the events; answers the ids that were new (a redelivered event changes nothing). */
+    public Uni<Set<String>> record(List<AccountEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return sha().chain(sha -> {
+            List<Request> requests = new ArrayList<>(events.size() * 2);
+            for (AccountEvent event : events) {
+                requests.add(recordRequest(sha, event));
+                if (event.profile() != null) {
+                    requests.add(Request.cmd(Command.SET).arg(profileKey(event.accountId()))
+                            .arg(EventJson.mapper().valueToTree(event.profile()).toString()));
+                }
+                requests.add(Request.cmd(Command.SET).arg(key(event.accountId(), "first"))
+                        .arg(event.occurredAt().toEpochMilli()).arg("NX"));
+            }
+            return RedisBatches.send(redis, requests);
+        }).onFailure(this::isNoScript).invoke(() -> scriptSha.set(null))
+                .onFailure(this::isNoScript).retry().atMost(1)
+                .map(responses -> {
+                    Set<String> fresh = new HashSet<>();
+                    int i = 0;
+                    for (AccountEvent event : events) {
+                        if (responses.get(i).toInteger() == 1) {
+                            fresh.add(event.eventId());
+                        }
+                        i += event.profile() != null ? 3 : 2;
+                    }
+                    return fresh;
+                });
+    }
+
+    /** Features of the accounts, windows anchored at each account's given latest event time. */
+    public Uni<Map<String, AccountFeatures>> read(Map<String, Instant> latestByAccount) {
+        if (latestByAccount.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> accounts = new ArrayList<>(latestByAccount.keySet());
+        List<Request> requests = new ArrayList<>(accounts.size() * READS_PER_ACCOUNT);
+        for (String account : accounts) {
+            long now = latestByAccount.get(account).toEpochMilli();
+            long day = now / DAY_MS;
+            long hour = now / HOUR_MS;
+            requests.add(Request.cmd(Command.HGETALL).arg(key(account, "d:" + day)));
+            requests.add(Request.cmd(Command.HGETALL).arg(key(account, "d:" + (day - 1))));
+            requests.add(Request.cmd(Command.HGETALL).arg(key(account, "m:" + hour)));
+            requests.add(Request.cmd(Command.HGETALL).arg(key(account, "m:" + (hour - 1))));
+            requests.add(Request.cmd(Command.PFCOUNT).arg(key(account, "t:" + day)).arg(key(account, "t:" + (day - 1))));
+            requests.add(Request.cmd(Command.PFCOUNT).arg(key(account, "ip:" + day)).arg(key(account, "ip:" + (day - 1))));
+            requests.add(Request.cmd(Command.PFCOUNT).arg(key(account, "dev:" + day)).arg(key(account, "dev:" + (day - 1))));
+            requests.add(Request.cmd(Command.LRANGE).arg(key(account, "recent")).arg(0).arg(-1));
+            requests.add(Request.cmd(Command.GET).arg(profileKey(account)));
+            requests.add(Request.cmd(Command.GET).arg(key(account, "first")));
+        }
+        return RedisBatches.send(redis, requests).map(responses -> {
+            Map<String, AccountFeatures> features = new HashMap<>();
+            for (int a = 0; a < accounts.size(); a++) {
+                String account = accounts.get(a);
+                features.put(account, features(account, latestByAccount.get(account).toEpochMilli(),
+                        responses.subList(a * READS_PER_ACCOUNT, (a + 1) * READS_PER_ACCOUNT)));
+            }
+            return features;
+        });
+    }
+
+    private AccountFeatures features(String account, long now, List<Response> r) {
+        long hour = now / HOUR_MS;
+        long minute = now / MINUTE_MS;
+        Map<String, Long> engagement = new TreeMap<>();
+        Map<String, Long> thirdParty = new TreeMap<>();
+        Map<String, Map<String, Long>> byApp = new TreeMap<>();
+        for (Response dayCounters : List.of(r.get(0), r.get(1))) {
+            if (dayCounters == null) {
+                continue;
+            }
+            for (String field : dayCounters.getKeys()) {
+                String[] parts = field.split(":", 4);
+                long fieldHour = Long.parseLong(parts[0]);
+                if (fieldHour <= hour - 24 || fieldHour > hour) {
+                    continue;
+                }
+                long count = dayCounters.get(field).toLong();
+                String kind = parts[1];
+                if (parts.length == 2) {
+                    engagement.merge(kind, count, Long::sum);
+                } else if (parts[2].equals("tp")) {
+                    thirdParty.merge(kind, count, Long::sum);
+                } else {
+                    byApp.computeIfAbsent(parts[3], app -> new TreeMap<>()).merge(kind, count, Long::sum);
+                }
+            }
+        }
+        long follows1h = 0;
+        Map<Long, Long> perMinute = new HashMap<>();
+        for (Response minutes : List.of(r.get(2), r.get(3))) {
+            if (minutes == null) {
+                continue;
+            }
+            for (String field : minutes.getKeys()) {
+                String[] parts = field.split(":", 2);
+                long fieldMinute = Long.parseLong(parts[0]);
+                long count = minutes.get(field).toLong();
+                perMinute.merge(fieldMinute, count, Long::sum);
+                if (parts[1].equals("F") && fieldMinute > minute - 60 && fieldMinute <= minute) {
+                    follows1h += count;
+                }
+            }
+        }
+        long maxBurst = perMinute.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Profile profile = readProfile(r.get(8));
+        double ageDays = Double.NaN;
+        if (profile != null && profile.createdAt() != null) {
+            ageDays = (now - profile.createdAt().toEpochMilli()) / (double) DAY_MS;
+        } else if (r.get(9) != null) {
+            ageDays = (now - r.get(9).toLong()) / (double) DAY_MS;
+        }
+        return new AccountFeatures(account, follows1h, engagement, thirdParty, byApp, r.get(4).toLong(),
+                intervalCv(r.get(7)), maxBurst, r.get(5).toLong(), r.get(6).toLong(), ageDays, profile);
+    }
+
+    /** Coefficient of variation of the gaps between the recent actions; NaN with fewer than 5 actions. */
+    static double intervalCv(Response recent) {
+        if (recent == null || recent.size() < 5) {
+            return Double.NaN;
+        }
+        long[] times = new long[recent.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = recent.get(i).toLong();
+        }
+        java.util.Arrays.sort(times);
+        double sum = 0;
+        double sumSquares = 0;
+        int n = times.length - 1;
+        for (int i = 1; i < times.length; i++) {
+            double gap = times[i] - times[i - 1];
+            sum += gap;
+            sumSquares += gap * gap;
+        }
+        double mean = sum / n;
+        if (mean == 0) {
+            return 0;
+        }
+        double variance = Math.max(0, sumSquares / n - mean * mean);
+        return Math.sqrt(variance) / mean;
+    }
+
+    private Request recordRequest(String sha, AccountEvent event) {
+        String account = event.accountId();
+        long at = event.occurredAt().toEpochMilli();
+        long day = at / DAY_MS;
+        String kind = switch (event.type()) {
+            case FOLLOW -> "F";
+            case LIKE -> "L";
+            case COMMENT -> "C";
+            default -> "";
+        };
+        String app = apps.isThirdParty(event.clientAppId()) ? event.clientAppId() : "";
+        return Request.cmd(Command.EVALSHA).arg(sha).arg(8)
+                .arg("scoring:seen:" + event.eventId())
+                .arg(key(account, "d:" + day))
+                .arg(key(account, "m:" + (at / HOUR_MS)))
+                .arg(key(account, "t:" + day))
+                .arg(key(account, "ip:" + day))
+                .arg(key(account, "dev:" + day))
+                .arg(key(account, "recent"))
+                .arg(key(account, "latest"))
+                .arg(kind).arg(at / HOUR_MS).arg(at / MINUTE_MS).arg(app)
+                .arg(nullToEmpty(event.targetAccountId())).arg(nullToEmpty(event.ip())).arg(nullToEmpty(event.deviceId()))
+                .arg(at);
+    }
+
+    private Uni<String> sha() {
+        String known = scriptSha.get();
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script))
+                .map(response -> {
+                    scriptSha.set(response.toString());
+                    return response.toString();
+                });
+    }
+
+    private boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
+    }
+
+    private static Profile readProfile(Response json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(json.toString(), Profile.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String key(String account, String suffix) {
+        return "f:{" + account + "}:" + suffix;
+    }
+
+    private static String profileKey(String account) {
+        return key(account, "profile");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = FeatureStore.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing resource " + path, e);
+        }
+    }
+}

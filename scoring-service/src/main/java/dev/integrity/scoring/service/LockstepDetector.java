@@ -1,0 +1,218 @@
+package dev.integrity.scoring.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventType;
+import dev.integrity.contract.enforcement.LockstepWindow;
+import dev.integrity.scoring.config.ScoringConfig;
+import dev.integrity.scoring.model.LockstepHit;
+import dev.integrity.scoring.repository.LockstepRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Finds accounts that follow or like the same targets in the same short windows (the CopyCatch /
+ * SynchroTrap idea), incrementally and in time linear in the events:
+ * <ol>
+ * <li>each follow or like joins the (target, window) bucket in Redis, with two bucketings offset by
+ * half a window so that a burst straddling a boundary still lands together;</li>
+ * <li>a bucket with at least minCrowd accounts is crowded (and one past maxCrowd is a trend, ignored);
+ * each account keeps the set of crowded buckets it is in;</li>
+ * <li>an account in crowded buckets of at least minSharedTargets distinct targets is a candidate:
+ * exact co-occurrence over those buckets' members finds who shares that many targets with it, and
+ * if they are at least minGroupSize, they form (or join) a group.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class LockstepDetector {
+
+    private static final long TTL_SECONDS = 3 * 24 * 3600;
+
+    private final Redis redis;
+    private final LockstepRepository groups;
+    private final ScoringConfig.Lockstep config;
+    private final long windowMs;
+
+    public LockstepDetector(Redis redis, LockstepRepository groups, ScoringConfig config) {
+        this.redis = redis;
+        this.groups = groups;
+        this.config = config.lockstep();
+        this.windowMs = this.config.window().toMillis();
+    }
+
+    /** Adds the batch's follows and likes to their buckets; answers the lockstep groups its accounts are now in. */
+    public Uni<List<LockstepHit>> observe(List<AccountEvent> events) {
+        List<AccountEvent> engagement = events.stream()
+                .filter(e -> (e.type() == EventType.FOLLOW || e.type() == EventType.LIKE) && e.targetAccountId() != null)
+                .toList();
+        if (engagement.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Request> requests = new ArrayList<>();
+        List<String[]> buckets = new ArrayList<>();
+        for (AccountEvent event : engagement) {
+            for (String bucket : bucketsOf(event)) {
+                requests.add(Request.cmd(Command.SADD).arg(bucket).arg(event.accountId()));
+                requests.add(Request.cmd(Command.EXPIRE).arg(bucket).arg(TTL_SECONDS));
+                requests.add(Request.cmd(Command.SCARD).arg(bucket));
+                buckets.add(new String[] { bucket, event.accountId() });
+            }
+        }
+        return RedisBatches.send(redis, requests).chain(responses -> markCrowded(buckets, responses))
+                .chain(this::formGroups);
+    }
+
+    private Uni<Set<String>> markCrowded(List<String[]> buckets, List<Response> responses) {
+        List<Request> requests = new ArrayList<>();
+        List<String> crossings = new ArrayList<>();
+        Set<String> touched = new TreeSet<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            long size = responses.get(i * 3 + 2).toLong();
+            String bucket = buckets.get(i)[0];
+            String account = buckets.get(i)[1];
+            if (size < config.minCrowd() || size > config.maxCrowd()) {
+                continue;
+            }
+            if (size == config.minCrowd()) {
+                crossings.add(bucket);
+            } else {
+                requests.add(Request.cmd(Command.SADD).arg(crowdedKey(account)).arg(bucket));
+                requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
+                touched.add(account);
+            }
+        }
+        // A bucket that just became crowded: every member so far gets it, not only the newest.
+        for (String bucket : crossings) {
+            requests.add(Request.cmd(Command.SMEMBERS).arg(bucket));
+        }
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(touched);
+        }
+        return RedisBatches.send(redis, requests).chain(rs -> {
+            List<Request> backfill = new ArrayList<>();
+            int offset = rs.size() - crossings.size();
+            for (int c = 0; c < crossings.size(); c++) {
+                for (Response member : rs.get(offset + c)) {
+                    backfill.add(Request.cmd(Command.SADD).arg(crowdedKey(member.toString())).arg(crossings.get(c)));
+                    backfill.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(member.toString())).arg(TTL_SECONDS));
+                    touched.add(member.toString());
+                }
+            }
+            return backfill.isEmpty() ? Uni.createFrom().item(touched) : RedisBatches.send(redis, backfill).replaceWith(touched);
+        });
+    }
+
+    /** Candidates are accounts with enough crowded targets; co-occurrence decides who is in lockstep with them. */
+    private Uni<List<LockstepHit>> formGroups(Set<String> touched) {
+        if (touched.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> accounts = new ArrayList<>(touched);
+        List<Request> requests = accounts.stream().map(a -> Request.cmd(Command.SMEMBERS).arg(crowdedKey(a))).toList();
+        return RedisBatches.send(redis, requests).chain(rs -> {
+            Uni<List<LockstepHit>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (int i = 0; i < accounts.size(); i++) {
+                String account = accounts.get(i);
+                List<String> crowded = new ArrayList<>();
+                rs.get(i).forEach(b -> crowded.add(b.toString()));
+                if (distinctTargets(crowded) < config.minSharedTargets()) {
+                    continue;
+                }
+                chain = chain.chain(hits -> coOccurrence(account, crowded).map(hit -> {
+                    if (hit != null) {
+                        hits.add(hit);
+                    }
+                    return hits;
+                }));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<LockstepHit> coOccurrence(String account, List<String> crowded) {
+        List<Request> requests = crowded.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList();
+        return RedisBatches.send(redis, requests).chain(rs -> {
+            Map<String, Set<String>> sharedTargets = new HashMap<>();
+            for (int i = 0; i < crowded.size(); i++) {
+                String target = targetOf(crowded.get(i));
+                for (Response member : rs.get(i)) {
+                    String other = member.toString();
+                    if (!other.equals(account)) {
+                        sharedTargets.computeIfAbsent(other, o -> new HashSet<>()).add(target);
+                    }
+                }
+            }
+            List<String> members = new ArrayList<>();
+            members.add(account);
+            sharedTargets.forEach((other, targets) -> {
+                if (targets.size() >= config.minSharedTargets()) {
+                    members.add(other);
+                }
+            });
+            if (members.size() < config.minGroupSize()) {
+                return Uni.createFrom().nullItem();
+            }
+            List<LockstepWindow> windows = windows(crowded);
+            return groups.join(members, windows).map(groupId -> new LockstepHit(groupId, account, members, windows));
+        });
+    }
+
+    private List<LockstepWindow> windows(List<String> crowded) {
+        Map<String, LockstepWindow> byTarget = new LinkedHashMap<>();
+        for (String bucket : crowded) {
+            String[] parts = bucket.split(":");
+            long index = Long.parseLong(parts[parts.length - 1]);
+            long offset = parts[parts.length - 2].equals("B") ? windowMs / 2 : 0;
+            Instant from = Instant.ofEpochMilli(index * windowMs - offset);
+            Instant to = from.plusMillis(windowMs);
+            String target = targetOf(bucket);
+            LockstepWindow existing = byTarget.get(target);
+            if (existing == null) {
+                byTarget.put(target, new LockstepWindow(target, from, to));
+            } else {
+                byTarget.put(target, new LockstepWindow(target, min(existing.from(), from), max(existing.to(), to)));
+            }
+        }
+        return new ArrayList<>(byTarget.values());
+    }
+
+    private String[] bucketsOf(AccountEvent event) {
+        long at = event.occurredAt().toEpochMilli();
+        String target = event.targetAccountId();
+        return new String[] { "ls:{" + target + "}:A:" + (at / windowMs), "ls:{" + target + "}:B:" + ((at + windowMs / 2) / windowMs) };
+    }
+
+    private static String targetOf(String bucket) {
+        return bucket.substring(bucket.indexOf('{') + 1, bucket.indexOf('}'));
+    }
+
+    private static long distinctTargets(List<String> buckets) {
+        return buckets.stream().map(LockstepDetector::targetOf).distinct().count();
+    }
+
+    private static String crowdedKey(String account) {
+        return "lsc:{" + account + "}";
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

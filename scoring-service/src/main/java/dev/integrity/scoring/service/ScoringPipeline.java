@@ -1,0 +1,194 @@
+package dev.integrity.scoring.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventType;
+import dev.integrity.scoring.model.AccountFeatures;
+import dev.integrity.scoring.model.AccountState;
+import dev.integrity.scoring.model.LockstepHit;
+import dev.integrity.scoring.model.ModelResult;
+import dev.integrity.scoring.model.Proposal;
+import dev.integrity.scoring.model.Verdict;
+import dev.integrity.scoring.repository.AccountStateRepository;
+import dev.integrity.scoring.repository.EnforcementRepository;
+import dev.integrity.scoring.repository.ShadowScoreRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One batch of account events through scoring: record features (once per eventId), look for
+ * lockstep, read each touched account's features and state, score, decide, and persist the new
+ * states with any proposals in one transaction; then ask the ledger for the proposals' impact.
+ */
+@ApplicationScoped
+public class ScoringPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
+
+    private final FeatureStore features;
+    private final LockstepDetector lockstep;
+    private final AuthenticityScorer scorer;
+    private final Policy policy;
+    private final AccountStateRepository states;
+    private final EnforcementRepository enforcements;
+    private final EnforcementService lifecycle;
+    private final ShadowScoreRepository shadowScores;
+    private final Counter scored;
+    private final Timer scoreTime;
+
+    public ScoringPipeline(FeatureStore features, LockstepDetector lockstep, AuthenticityScorer scorer, Policy policy,
+            AccountStateRepository states, EnforcementRepository enforcements, EnforcementService lifecycle,
+            ShadowScoreRepository shadowScores, MeterRegistry registry) {
+        this.features = features;
+        this.lockstep = lockstep;
+        this.scorer = scorer;
+        this.policy = policy;
+        this.states = states;
+        this.enforcements = enforcements;
+        this.lifecycle = lifecycle;
+        this.shadowScores = shadowScores;
+        this.scored = Counter.builder("scoring.events.scored").description("New events scored").register(registry);
+        this.scoreTime = Timer.builder("scoring.model.score.time").description("Time to score one account").register(registry);
+    }
+
+    public Uni<Integer> process(List<AccountEvent> events) {
+        return features.record(events).chain(freshIds -> {
+            List<AccountEvent> fresh = events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
+            if (fresh.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return lockstep.observe(fresh).chain(hits -> decide(fresh, hits)).replaceWith(fresh.size())
+                    .invoke(n -> scored.increment(n));
+        });
+    }
+
+    private Uni<Void> decide(List<AccountEvent> fresh, List<LockstepHit> hits) {
+        Map<String, Instant> latest = new TreeMap<>();
+        Map<String, List<AccountEvent>> byAccount = new HashMap<>();
+        for (AccountEvent e : fresh) {
+            latest.merge(e.accountId(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            byAccount.computeIfAbsent(e.accountId(), a -> new ArrayList<>()).add(e);
+        }
+        Map<String, LockstepHit> hitByAccount = new HashMap<>();
+        for (LockstepHit hit : hits) {
+            hitByAccount.put(hit.accountId(), hit);
+            latest.putIfAbsent(hit.accountId(), hit.windows().stream().map(w -> w.to()).max(Instant::compareTo).orElse(Instant.now()));
+        }
+        Set<String> accounts = latest.keySet();
+        return features.read(latest)
+                .chain(f -> states.load(accounts)
+                        .chain(s -> enforcements.accountsWithOpenEnforcement(accounts)
+                                .chain(open -> {
+                                    List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
+                                    List<Verdict> verdicts = verdicts(accounts, f, s, open, byAccount, hitByAccount, latest, shadow);
+                                    return shadowScores.record(shadow).chain(() -> persist(verdicts));
+                                })));
+    }
+
+    private List<Verdict> verdicts(Set<String> accounts, Map<String, AccountFeatures> features, Map<String, AccountState> states,
+            Set<String> open, Map<String, List<AccountEvent>> byAccount, Map<String, LockstepHit> hits, Map<String, Instant> latest,
+            List<ShadowScoreRepository.ShadowScore> shadow) {
+        List<Verdict> verdicts = new ArrayList<>(accounts.size());
+        for (String account : accounts) {
+            AccountFeatures f = features.get(account);
+            if (f == null || f.isEmpty()) {
+                // Redis lost this account's features (or never had them): decide nothing rather than guess.
+                continue;
+            }
+            AccountState state = states.getOrDefault(account, AccountState.clean(account));
+            List<AccountEvent> events = byAccount.getOrDefault(account, List.of());
+            state = complianceOf(state, events);
+            LockstepHit hit = hits.get(account);
+            if (hit != null) {
+                state = state.withGroup(hit.groupId());
+            }
+            long start = System.nanoTime();
+            ModelResult model = scorer.score(f);
+            scoreTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            double candidate = scorer.shadowProbability(f);
+            if (!Double.isNaN(candidate)) {
+                shadow.add(new ShadowScoreRepository.ShadowScore(account, scorer.shadowModelId(), candidate, model.modelId(), model.probability()));
+            }
+            verdicts.add(policy.decide(state, f, model, hit, repeatEngagement(state, events), latest.get(account), open.contains(account)));
+        }
+        return verdicts;
+    }
+
+    private Uni<Void> persist(List<Verdict> verdicts) {
+        List<AccountState> next = verdicts.stream().map(Verdict::state).toList();
+        List<Verdict> proposing = verdicts.stream().filter(v -> v.proposal() != null).toList();
+        return enforcements.pool().withTransaction(tx -> {
+            Uni<Void> chain = states.saveAll(tx, next);
+            for (Verdict v : proposing) {
+                chain = chain.chain(() -> lifecycle.propose(tx, v.proposal()).replaceWithVoid());
+            }
+            return chain;
+        }).chain(() -> {
+            Uni<Void> impacts = Uni.createFrom().voidItem();
+            for (Verdict v : proposing) {
+                impacts = impacts.chain(() -> lifecycle.requestImpact(v.proposal().enforcementId()));
+            }
+            return impacts;
+        }).invoke(() -> {
+            if (!proposing.isEmpty()) {
+                LOG.debugf("batch proposed %d enforcements", proposing.size());
+            }
+        });
+    }
+
+    /** Password changes and app revocations since the warning; all of them together resolve it. */
+    private static AccountState complianceOf(AccountState state, List<AccountEvent> events) {
+        Instant password = state.passwordChangedAt();
+        Set<String> revoked = new LinkedHashSet<>(state.revokedApps());
+        boolean changed = false;
+        for (AccountEvent e : events) {
+            if (e.type() == EventType.PASSWORD_CHANGED && (password == null || e.occurredAt().isAfter(password))) {
+                password = e.occurredAt();
+                changed = true;
+            } else if (e.type() == EventType.APP_REVOKED && e.appId() != null) {
+                changed |= revoked.add(e.appId());
+            }
+        }
+        if (!changed) {
+            return state;
+        }
+        AccountState next = state.withCompliance(password, List.copyOf(revoked));
+        boolean passwordAfterWarning = password != null && state.warnedAt() != null && !password.isBefore(state.warnedAt());
+        if (state.isWarned() && passwordAfterWarning && revoked.containsAll(state.flaggedApps())) {
+            LOG.infof("warning of %s resolved: password changed and %s revoked", state.accountId(), state.flaggedApps());
+            return new AccountState(state.accountId(), AccountState.CLEAN, state.strikes(), state.enforcementCount(), state.riskScore(),
+                    state.modelVersion(), List.of("Warning resolved: password changed and " + state.flaggedApps() + " disconnected"),
+                    List.of(), state.warnedAt(), 0, password, List.copyOf(revoked), state.groupId());
+        }
+        return next;
+    }
+
+    /** Engagement through the account's flagged apps after its warning, in this batch. */
+    private static int repeatEngagement(AccountState state, List<AccountEvent> events) {
+        if (!state.isWarned() || state.warnedAt() == null) {
+            return 0;
+        }
+        int repeats = 0;
+        for (AccountEvent e : events) {
+            if (e.type().isEngagement() && e.clientAppId() != null && state.flaggedApps().contains(e.clientAppId())
+                    && e.occurredAt().isAfter(state.warnedAt())) {
+                repeats++;
+            }
+        }
+        return repeats;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.integrity.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Scoring against the real Kafka, Redis and PostgreSQL: events go to account-events as ingest would
+ * publish them, and the service's view of each account is read back over its internal API.
+ */
+@QuarkusTest
+class ScoringIT {
+
+    private final String p = "s" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private final Instant now = Instant.now();
+
+    private JsonPath account(String id) {
+        return given().when().get("/accounts/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private List<Object> enforcementsOf(String id) {
+        return given().queryParam("accountId", id).when().get("/enforcements").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void aBotFollowingHundredsThroughAnAppGetsOneRemoveAndWarnNamingTheAppAndAReplayProposesNothingNew() {
+        String bot = p + "bot";
+        Events events = new Events().profile(bot, Events.botProfile(bot), now.minus(Duration.ofHours(3)));
+        for (int i = 0; i < 320; i++) {
+            events.follow(bot, p + "target" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
+        }
+        Events.send(events.all());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
+        JsonPath enforcement = given().queryParam("accountId", bot).when().get("/enforcements").then().extract().jsonPath();
+        assertEquals("REMOVE_AND_WARN", enforcement.getString("[0].action"));
+        List<String> reasons = enforcement.getList("[0].reasons");
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("follows in the last 24 h came through third-party app 'followboost'")),
+                "reasons name the app: " + reasons);
+        assertEquals(List.of("followboost"), enforcement.getList("[0].apps"));
+        assertEquals("SUSPECT", account(bot).getString("status"));
+
+        // The same stream again (as after a restart: Kafka redelivers what was not committed) proposes nothing.
+        Events.send(events.all());
+        Events.send(List.of(new Events().follow(bot, p + "one-more", "followboost", now.minusSeconds(30)).all().getFirst()));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
+    }
+
+    @Test
+    void aGenuineHeavyUserAndAnAccountWithASchedulingAppStayClean() {
+        String heavy = p + "heavy";
+        String scheduler = p + "brand";
+        Events events = new Events().profile(heavy, Events.genuineProfile(heavy), now.minus(Duration.ofHours(25)))
+                .profile(scheduler, Events.genuineProfile(scheduler), now.minus(Duration.ofHours(25)))
+                .authorize(scheduler, "buffer-scheduler", now.minus(Duration.ofHours(24)));
+        for (int i = 0; i < 3000; i++) {
+            events.like(heavy, p + "creator" + (i % 400), "m" + i, i % 2 == 0 ? "official-ios" : "official-web",
+                    now.minus(Duration.ofHours(23)).plusSeconds(27L * i));
+        }
+        for (int i = 0; i < 60; i++) {
+            events.post(scheduler, "post" + i, "buffer-scheduler", now.minus(Duration.ofHours(20)).plusSeconds(600L * i));
+            events.like(scheduler, p + "fan" + i, "fm" + i, "official-android", now.minus(Duration.ofHours(20)).plusSeconds(600L * i + 5));
+        }
+        Events.send(events.all());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals("CLEAN", account(heavy).getString("status"));
+            assertEquals("CLEAN", account(scheduler).getString("status"));
+        });
+        assertEquals(0, enforcementsOf(heavy).size());
+        assertEquals(0, enforcementsOf(scheduler).size());
+    }
+
+    @Test
+    void aFarmOfThirtyFollowingTheSame200TargetsWithinMinutesIsOneGroup() {
+        Events events = new Events();
+        Instant start = now.minus(Duration.ofMinutes(30));
+        for (int t = 0; t < 200; t++) {
+            for (int b = 0; b < 30; b++) {
+                events.follow(p + "farm" + b, p + "victim" + t, "official-android", start.plusMillis(t * 1000L + b * 20L));
+            }
+        }
+        Events.send(events.all());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Set<String> groups = new HashSet<>();
+            for (int b = 0; b < 30; b++) {
+                groups.add(account(p + "farm" + b).getString("groupId"));
+            }
+            assertEquals(1, groups.size(), "one group: " + groups);
+            assertTrue(!groups.contains(null), "every farm account is in it");
+        });
+        String group = account(p + "farm0").getString("groupId");
+        given().when().get("/accounts/groups/" + group).then().statusCode(200).body("members.size()", equalTo(30));
+        List<String> reasons = account(p + "farm7").getList("reasons");
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("lockstep") && r.contains(group)), reasons.toString());
+    }
+
+    @Test
+    void unknownAccountIs404AndIllegalTransitionsAre409() {
+        given().when().get("/accounts/" + p + "nobody").then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/enforcements/" + p + "nothing/approve").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
+    }
+
+}
