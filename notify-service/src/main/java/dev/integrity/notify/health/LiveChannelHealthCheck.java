@@ -1,0 +1,26 @@
+package dev.integrity.notify.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.integrity.notify.messaging.LiveFanOut;
+
+/** Ready only while this replica receives the live channel, so that its open streams get new messages. */
+@Readiness
+@ApplicationScoped
+public class LiveChannelHealthCheck implements HealthCheck {
+
+    private final LiveFanOut live;
+
+    public LiveChannelHealthCheck(LiveFanOut live) {
+        this.live = live;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("live channel (Redis pub/sub)").status(live.isSubscribed()).build();
+    }
+}

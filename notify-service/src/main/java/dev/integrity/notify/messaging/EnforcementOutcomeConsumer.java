@@ -1,0 +1,55 @@
+package dev.integrity.notify.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.integrity.notify.model.NewNotification;
+import dev.integrity.notify.service.EnforcementNotifier;
+import dev.integrity.notify.service.OnContext;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Creates the message for each outcome on {@code enforcement.applied} (keyed by accountId, so an
+ * account's outcomes arrive in order). The offset is committed only after the message is stored;
+ * a redelivery finds it there and creates nothing. An outage is retried (the partition waits,
+ * nothing is skipped); a record that can never be used goes to {@code enforcement.dlq}.
+ */
+@ApplicationScoped
+public class EnforcementOutcomeConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EnforcementOutcomeConsumer.class);
+
+    private final EnforcementNotifier notifier;
+    private final DeadLetters deadLetters;
+
+    public EnforcementOutcomeConsumer(EnforcementNotifier notifier, DeadLetters deadLetters) {
+        this.notifier = notifier;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("enforcement-outcomes")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        NewNotification message;
+        try {
+            message = OutcomeReader.read(record.value());
+        } catch (UnusableRecordException e) {
+            return Retries.untilDone(deadLetters.outcome(record, e.getMessage()));
+        }
+        Executor onContext = OnContext.current();
+        return Uni.createFrom().deferred(() -> notifier.handle(message))
+                .runSubscriptionOn(onContext)
+                .onFailure(f -> !PermanentFailures.isPermanent(f))
+                .invoke(e -> LOG.warnf("outcome of enforcement %s (%s) failed, retrying: %s",
+                        message.enforcementId(), message.transition(), e.toString()))
+                .onFailure(f -> !PermanentFailures.isPermanent(f))
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                .onFailure().recoverWithUni(e -> Retries.untilDone(
+                        deadLetters.outcome(record, "rejected by the database: " + e.getMessage())));
+    }
+}

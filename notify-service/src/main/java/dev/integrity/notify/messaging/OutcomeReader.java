@@ -1,0 +1,95 @@
+package dev.integrity.notify.messaging;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.enforcement.Removed;
+import dev.integrity.notify.model.NewNotification;
+import dev.integrity.notify.model.NotificationKind;
+
+/** Reads an {@code enforcement.applied} record into the message it calls for, or says why it cannot be used. */
+public final class OutcomeReader {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int MAX_ID_LENGTH = 128;
+    /** Stored for a reversal whose action is missing or unknown (a reversal needs no action to be told). */
+    static final String UNKNOWN_ACTION = "UNKNOWN";
+
+    private OutcomeReader() {
+    }
+
+    public static NewNotification read(byte[] value) throws UnusableRecordException {
+        if (value == null || value.length == 0) {
+            throw new UnusableRecordException("empty record");
+        }
+        EnforcementOutcome outcome;
+        try {
+            outcome = EventJson.mapper().readValue(value, EnforcementOutcome.class);
+        } catch (IOException | RuntimeException e) {
+            throw new UnusableRecordException("unreadable enforcement outcome: " + e.getMessage());
+        }
+        if (outcome == null) {
+            throw new UnusableRecordException("enforcement outcome is JSON null");
+        }
+        return toNotification(outcome);
+    }
+
+    static NewNotification toNotification(EnforcementOutcome outcome) throws UnusableRecordException {
+        List<String> problems = new ArrayList<>();
+        if (outcome.enforcementId() == null || outcome.enforcementId().isBlank() || outcome.enforcementId().length() > MAX_ID_LENGTH) {
+            problems.add("enforcementId: required, 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        if (outcome.accountId() == null || !ACCOUNT_ID.matcher(outcome.accountId()).matches()) {
+            problems.add("accountId: required, 1 to 64 of [A-Za-z0-9._-]");
+        }
+        if (outcome.status() == null) {
+            problems.add("status: required, APPLIED or REVERTED");
+        }
+        if (outcome.at() == null) {
+            problems.add("at: required");
+        }
+        String action = action(outcome, problems);
+        Removed removed = outcome.removed() == null ? Removed.NONE : outcome.removed();
+        if (removed.follows() < 0 || removed.likes() < 0 || removed.comments() < 0) {
+            problems.add("removed: counts must not be negative");
+        }
+        List<String> apps = apps(outcome.apps(), problems);
+        if (!problems.isEmpty()) {
+            throw new UnusableRecordException("invalid enforcement outcome: " + String.join("; ", problems));
+        }
+        NotificationKind kind = NotificationKind.of(outcome.status(), action, outcome.strike());
+        return new NewNotification(outcome.accountId(), outcome.enforcementId(), outcome.status(), kind, action,
+                Math.max(outcome.strike(), 0), removed.follows(), removed.likes(), removed.comments(), apps, outcome.at());
+    }
+
+    private static String action(EnforcementOutcome outcome, List<String> problems) {
+        String action = outcome.action();
+        boolean known = NotificationKind.REMOVE_AND_WARN.equals(action) || NotificationKind.BLOCK.equals(action);
+        if (known) {
+            return action;
+        }
+        if (outcome.status() == EnforcementOutcome.Status.REVERTED) {
+            return UNKNOWN_ACTION;
+        }
+        problems.add("action: required, REMOVE_AND_WARN or BLOCK");
+        return null;
+    }
+
+    /** The apps named, blank-free, each once, in the order given. */
+    private static List<String> apps(List<String> apps, List<String> problems) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String app : apps) {
+            if (app == null || app.isBlank() || app.length() > MAX_ID_LENGTH) {
+                problems.add("apps: each app id must be 1 to " + MAX_ID_LENGTH + " characters");
+                return List.of();
+            }
+            distinct.add(app);
+        }
+        return List.copyOf(distinct);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.integrity.notify.messaging;
+
+import java.util.regex.Pattern;
+
+import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.EventType;
+import dev.integrity.notify.model.RemediationEvent;
+import dev.integrity.notify.model.RemediationStep;
+
+/**
+ * Picks the events resolution needs out of {@code account-events}: PASSWORD_CHANGED and
+ * APP_REVOKED. Every other type is skipped; a record that is not a readable event, or a
+ * PASSWORD_CHANGED / APP_REVOKED without what it needs, cannot be used.
+ */
+public final class RemediationReader {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int MAX_ID_LENGTH = 128;
+
+    private RemediationReader() {
+    }
+
+    /** @return the step, or null when the event is of a type resolution does not need */
+    public static RemediationEvent read(byte[] value) throws UnusableRecordException {
+        if (value == null || value.length == 0) {
+            throw new UnusableRecordException("empty record");
+        }
+        AccountEvent event;
+        try {
+            event = EventJson.fromBytes(value);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableRecordException(e.getMessage());
+        }
+        if (event == null || event.type() == null) {
+            throw new UnusableRecordException("account event without a type");
+        }
+        if (event.type() != EventType.PASSWORD_CHANGED && event.type() != EventType.APP_REVOKED) {
+            return null;
+        }
+        require(event.eventId() != null && !event.eventId().isBlank() && event.eventId().length() <= MAX_ID_LENGTH,
+                "eventId: required, 1 to " + MAX_ID_LENGTH + " characters");
+        require(event.accountId() != null && ACCOUNT_ID.matcher(event.accountId()).matches(),
+                "accountId: required, 1 to 64 of [A-Za-z0-9._-]");
+        require(event.occurredAt() != null, "occurredAt: required");
+        if (event.type() == EventType.PASSWORD_CHANGED) {
+            return new RemediationEvent(event.eventId(), event.accountId(), RemediationStep.PASSWORD_CHANGED, "", event.occurredAt());
+        }
+        require(event.appId() != null && !event.appId().isBlank() && event.appId().length() <= MAX_ID_LENGTH,
+                "appId: required for APP_REVOKED, 1 to " + MAX_ID_LENGTH + " characters");
+        return new RemediationEvent(event.eventId(), event.accountId(), RemediationStep.APP_REVOKED, event.appId(), event.occurredAt());
+    }
+
+    private static void require(boolean condition, String problem) throws UnusableRecordException {
+        if (!condition) {
+            throw new UnusableRecordException("invalid account event: " + problem);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.integrity.notify.model;
+
+import java.util.List;
+
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+
+/** The kinds of in-app message, and which enforcement transition gives which. */
+public enum NotificationKind {
+
+    /** First strike: engagement was removed; change the password and disconnect the apps. */
+    INAUTHENTIC_ACTIVITY_WARNING,
+    /** Second strike: the last warning before a block. */
+    FINAL_WARNING,
+    /** The account is blocked. */
+    ACCOUNT_BLOCKED,
+    /** An enforcement was reverted: what was removed is restored, the earlier message rescinded. */
+    ENFORCEMENT_REVERSED;
+
+    public static final String REMOVE_AND_WARN = "REMOVE_AND_WARN";
+    public static final String BLOCK = "BLOCK";
+
+    private static final List<UserAction> SECURE_ACCOUNT = List.of(UserAction.CHANGE_PASSWORD, UserAction.REVIEW_CONNECTED_APPS);
+
+    /**
+     * The kind of message one transition gives: REVERTED gives ENFORCEMENT_REVERSED; APPLIED gives
+     * ACCOUNT_BLOCKED for BLOCK, and for REMOVE_AND_WARN a first warning on strike 1 (or a missing
+     * strike) and FINAL_WARNING from strike 2 on.
+     *
+     * @throws IllegalArgumentException for an APPLIED outcome with an action other than those two
+     */
+    public static NotificationKind of(EnforcementOutcome.Status status, String action, int strike) {
+        if (status == EnforcementOutcome.Status.REVERTED) {
+            return ENFORCEMENT_REVERSED;
+        }
+        if (BLOCK.equals(action)) {
+            return ACCOUNT_BLOCKED;
+        }
+        if (REMOVE_AND_WARN.equals(action)) {
+            return strike >= 2 ? FINAL_WARNING : INAUTHENTIC_ACTIVITY_WARNING;
+        }
+        throw new IllegalArgumentException("unknown enforcement action '" + action + "'");
+    }
+
+    /** What the message asks the person to do: secure the account for the three warning kinds, nothing otherwise. */
+    public List<UserAction> actions() {
+        return this == ENFORCEMENT_REVERSED ? List.of() : SECURE_ACCOUNT;
+    }
+
+    /** Whether changing the password and revoking the named apps resolves the message. */
+    public boolean isResolvable() {
+        return !actions().isEmpty();
+    }
+
+    /** Whether the per-account cap may hold the message back. A block or a reversal always reaches the person. */
+    public boolean isCapped() {
+        return this == INAUTHENTIC_ACTIVITY_WARNING || this == FINAL_WARNING;
+    }
+}

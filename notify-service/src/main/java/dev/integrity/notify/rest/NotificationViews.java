@@ -1,0 +1,25 @@
+package dev.integrity.notify.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.notify.model.NotificationSnapshot;
+import dev.integrity.notify.template.MessageRenderer;
+import dev.integrity.notify.template.RenderedMessage;
+
+/** Renders stored messages into what the inbox and the stream show. */
+@ApplicationScoped
+public class NotificationViews {
+
+    private final MessageRenderer renderer;
+
+    public NotificationViews(MessageRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public NotificationView of(NotificationSnapshot message, String language) {
+        RenderedMessage text = renderer.render(message, language);
+        return new NotificationView(message.id(), message.kind(), text.title(), text.body(), message.kind().actions(),
+                message.apps(), text.language(), message.createdAt(), message.readAt(), message.resolvedAt(),
+                message.rescindedAt());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.integrity.notify.service;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.notify.model.NotificationKind;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The service's counters, in one place so that their names and tags stay consistent. */
+@ApplicationScoped
+public class NotificationMetrics {
+
+    private final MeterRegistry registry;
+
+    public NotificationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A message was created (and shown) for an enforcement transition. */
+    public void created(NotificationKind kind) {
+        registry.counter("notify.messages.created", "kind", kind.name()).increment();
+    }
+
+    /** A message was recorded but held back by the per-account cap. */
+    public void suppressed(NotificationKind kind) {
+        registry.counter("notify.messages.suppressed", "kind", kind.name()).increment();
+    }
+
+    /** A warning was resolved: the account changed its password and revoked every app named. */
+    public void resolved(NotificationKind kind) {
+        registry.counter("notify.messages.resolved", "kind", kind.name()).increment();
+    }
+
+    /** An earlier message was withdrawn because its enforcement was reverted. */
+    public void rescinded(NotificationKind kind) {
+        registry.counter("notify.messages.rescinded", "kind", kind.name()).increment();
+    }
+
+    /** A redelivered or duplicate outcome: its transition already had its message. */
+    public void duplicate() {
+        registry.counter("notify.outcomes.duplicates").increment();
+    }
+
+    /** A remediation step (password change, app revocation) was recorded. */
+    public void remediationStep(String step) {
+        registry.counter("notify.remediation.steps", "step", step).increment();
+    }
+
+    /** Redis did not answer the cap in time; the message was delivered. */
+    public void capUnavailable() {
+        registry.counter("notify.cap.unavailable").increment();
+    }
+
+    /** A record went to a dead-letter topic. */
+    public void deadLetter(String topic) {
+        registry.counter("notify.dead.letters", "topic", topic).increment();
+    }
+
+    /** A new message could not be published to the live channel (it is in the inbox all the same). */
+    public void livePublishFailed() {
+        registry.counter("notify.live.publish.failed").increment();
+    }
+
+    /** Registers the gauge of open SSE streams on this replica. */
+    public void sseClients(Supplier<Number> count) {
+        Gauge.builder("notify.sse.clients", count).description("Open notification streams on this replica").register(registry);
+    }
+}

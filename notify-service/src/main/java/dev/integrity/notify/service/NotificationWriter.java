@@ -1,0 +1,92 @@
+package dev.integrity.notify.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.notify.model.NewNotification;
+import dev.integrity.notify.model.Notification;
+import dev.integrity.notify.model.NotificationSnapshot;
+import dev.integrity.notify.repository.AccountLock;
+import dev.integrity.notify.repository.NotificationRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The transactions that create messages: exactly one per enforcement transition. */
+@ApplicationScoped
+public class NotificationWriter {
+
+    private final NotificationRepository notifications;
+    private final AccountLock accountLock;
+    private final WarningResolver resolver;
+
+    public NotificationWriter(NotificationRepository notifications, AccountLock accountLock, WarningResolver resolver) {
+        this.notifications = notifications;
+        this.accountLock = accountLock;
+        this.resolver = resolver;
+    }
+
+    @WithSession
+    public Uni<Boolean> exists(NewNotification message) {
+        return notifications.exists(message.enforcementId(), message.transition());
+    }
+
+    /**
+     * Creates the message unless its transition already has one. A reversal rescinds the
+     * enforcement's earlier message (and an APPLIED message arriving after its reversal is
+     * rescinded at once); a new warning is resolved at once if the account already did what it asks.
+     *
+     * @param suppressed held back by the per-account cap: stored as suppressed, never shown
+     * @return what was done, or null when the transition already had its message
+     */
+    @WithTransaction
+    public Uni<CreatedNotification> create(NewNotification message, boolean suppressed) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return accountLock.lock(message.accountId())
+                .chain(() -> notifications.insertIfAbsent(id, message, now))
+                .chain(inserted -> inserted ? afterInsert(id, message, suppressed, now) : Uni.createFrom().nullItem());
+    }
+
+    private Uni<CreatedNotification> afterInsert(String id, NewNotification message, boolean suppressed, Instant now) {
+        return notifications.findById(id).chain(created -> {
+            if (suppressed) {
+                created.markSuppressed(now);
+            }
+            return rescind(created, message, now).chain(rescinded -> resolve(created, now).map(resolved ->
+                    new CreatedNotification(created.snapshot(), snapshots(rescinded), snapshots(resolved))));
+        });
+    }
+
+    /** A reversal withdraws the enforcement's APPLIED message; an APPLIED message after its reversal is withdrawn itself. */
+    private Uni<List<Notification>> rescind(Notification created, NewNotification message, Instant now) {
+        if (message.transition() == EnforcementOutcome.Status.REVERTED) {
+            return notifications.appliedNotRescinded(message.enforcementId()).map(applied -> {
+                applied.forEach(n -> n.markRescinded(now));
+                return applied;
+            });
+        }
+        return notifications.exists(message.enforcementId(), EnforcementOutcome.Status.REVERTED).map(reverted -> {
+            if (reverted) {
+                created.markRescinded(now);
+            }
+            return List.<Notification> of();
+        });
+    }
+
+    private Uni<List<Notification>> resolve(Notification created, Instant now) {
+        if (!created.isOpenWarning()) {
+            return Uni.createFrom().item(List.<Notification> of());
+        }
+        return resolver.resolveOpenWarnings(created.accountId, now);
+    }
+
+    private static List<NotificationSnapshot> snapshots(List<Notification> notifications) {
+        return notifications.stream().map(Notification::snapshot).toList();
+    }
+}

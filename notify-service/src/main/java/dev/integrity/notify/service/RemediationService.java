@@ -1,0 +1,42 @@
+package dev.integrity.notify.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.integrity.notify.model.Notification;
+import dev.integrity.notify.model.NotificationSnapshot;
+import dev.integrity.notify.model.RemediationEvent;
+import dev.integrity.notify.repository.AccountLock;
+import dev.integrity.notify.repository.RemediationStepRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Records what an account did to secure itself and resolves the warnings that asked for it. */
+@ApplicationScoped
+public class RemediationService {
+
+    private final RemediationStepRepository steps;
+    private final AccountLock accountLock;
+    private final WarningResolver resolver;
+
+    public RemediationService(RemediationStepRepository steps, AccountLock accountLock, WarningResolver resolver) {
+        this.steps = steps;
+        this.accountLock = accountLock;
+        this.resolver = resolver;
+    }
+
+    /** @return the warnings this step resolved (none for a replayed or older step) */
+    @WithTransaction
+    public Uni<List<NotificationSnapshot>> record(RemediationEvent event) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return accountLock.lock(event.accountId())
+                .chain(() -> steps.record(event))
+                .chain(changed -> changed
+                        ? resolver.resolveOpenWarnings(event.accountId(), now)
+                        : Uni.createFrom().item(List.<Notification> of()))
+                .map(resolved -> resolved.stream().map(Notification::snapshot).toList());
+    }
+}

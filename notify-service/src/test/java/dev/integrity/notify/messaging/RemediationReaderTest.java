@@ -1,0 +1,50 @@
+package dev.integrity.notify.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.integrity.notify.model.RemediationEvent;
+import dev.integrity.notify.model.RemediationStep;
+
+class RemediationReaderTest {
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsPasswordChangesAndRevocations() throws Exception {
+        RemediationEvent password = RemediationReader.read(utf8("""
+                {"eventId":"e-1","type":"PASSWORD_CHANGED","accountId":"acc-42","occurredAt":"2026-11-22T10:15:30Z"}"""));
+        assertEquals(RemediationStep.PASSWORD_CHANGED, password.step());
+        assertEquals("", password.appId());
+        assertEquals(Instant.parse("2026-11-22T10:15:30Z"), password.occurredAt());
+
+        RemediationEvent revoked = RemediationReader.read(utf8("""
+                {"eventId":"e-2","type":"APP_REVOKED","accountId":"acc-42","occurredAt":"2026-11-22T10:15:30Z","appId":"followboost"}"""));
+        assertEquals(RemediationStep.APP_REVOKED, revoked.step());
+        assertEquals("followboost", revoked.appId());
+    }
+
+    @Test
+    void otherEventsAreSkipped() throws Exception {
+        assertNull(RemediationReader.read(utf8("""
+                {"eventId":"e-3","type":"FOLLOW","accountId":"acc-42","occurredAt":"2026-11-22T10:15:30Z","targetAccountId":"acc-7"}""")));
+    }
+
+    @Test
+    void poisonIsUnusable() {
+        assertThrows(UnusableRecordException.class, () -> RemediationReader.read(utf8("[not an event")));
+        assertThrows(UnusableRecordException.class, () -> RemediationReader.read(new byte[0]));
+        assertThrows(UnusableRecordException.class, () -> RemediationReader.read(utf8("""
+                {"eventId":"e-4","type":"APP_REVOKED","accountId":"acc-42","occurredAt":"2026-11-22T10:15:30Z"}""")));
+        assertThrows(UnusableRecordException.class, () -> RemediationReader.read(utf8("""
+                {"eventId":"e-5","type":"PASSWORD_CHANGED","accountId":"acc-42"}""")));
+    }
+}

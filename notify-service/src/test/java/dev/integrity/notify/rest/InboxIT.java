@@ -1,0 +1,133 @@
+package dev.integrity.notify.rest;
+
+import static dev.integrity.notify.support.Inbox.awaitSize;
+import static dev.integrity.notify.support.TestData.newAccount;
+import static dev.integrity.notify.support.TestData.newEnforcementId;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.integrity.notify.support.Inbox;
+import dev.integrity.notify.support.KafkaTopics;
+import dev.integrity.notify.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The inbox API: rendering per reader's language, paging rules, read marks, problem+json errors. */
+@QuarkusTest
+class InboxIT {
+
+    private static String accountWithOneWarning() {
+        String account = newAccount();
+        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+                TestData.warning(newEnforcementId(), account, 1, List.of("followboost"), Instant.now().minusSeconds(60)));
+        awaitSize(account, 1);
+        return account;
+    }
+
+    @Test
+    void germanAndEnglishRenderFromTheSameStoredMessage() {
+        String account = accountWithOneWarning();
+        String id = Inbox.get(account, "en").then().statusCode(200).extract().path("[0].id");
+
+        Inbox.get(account, "de-DE,de;q=0.9,en;q=0.5").then().statusCode(200)
+                .body("[0].id", equalTo(id))
+                .body("[0].locale", equalTo("de"))
+                .body("[0].kind", equalTo("INAUTHENTIC_ACTIVITY_WARNING"))
+                .body("[0].title", equalTo("Wir haben nicht authentische Aktivitäten von Ihrem Konto entfernt"))
+                .body("[0].body", containsString("über die Drittanbieter-App „followboost“ ausgeführt"))
+                .body("[0].body", containsString("Wir haben 12 Abonnements, 30 „Gefällt mir“-Angaben und 4 Kommentare entfernt."))
+                .body("[0].body", containsString("Ändern Sie Ihr Passwort."))
+                .body("[0].body", containsString("Trennen Sie „followboost“"))
+                .body("[0].body", containsString("letzte Warnung"))
+                .body("[0].actions", equalTo(List.of("CHANGE_PASSWORD", "REVIEW_CONNECTED_APPS")))
+                .body("[0].apps", equalTo(List.of("followboost")));
+
+        Inbox.get(account, "en-GB").then().statusCode(200)
+                .body("[0].id", equalTo(id))
+                .body("[0].locale", equalTo("en"))
+                .body("[0].title", equalTo("We removed inauthentic activity from your account"))
+                .body("[0].body", containsString("through the third-party app “followboost”"))
+                .body("[0].body", containsString("We removed 12 follows, 30 likes and 4 comments."))
+                .body("[0].body", containsString("Change your password."))
+                .body("[0].body", containsString("Disconnect “followboost”"))
+                .body("[0].body", containsString("final warning"));
+    }
+
+    @Test
+    void anUnsupportedOrMissingLanguageFallsBackToEnglish() {
+        String account = accountWithOneWarning();
+        Inbox.get(account, "fr-FR,fr;q=0.9").then().statusCode(200).body("[0].locale", equalTo("en"));
+        Inbox.get(account, null).then().statusCode(200).body("[0].locale", equalTo("en"));
+        Inbox.get(account, ";;;not a header").then().statusCode(200).body("[0].locale", equalTo("en"));
+    }
+
+    @Test
+    void anUnknownAccountHasAnEmptyInbox() {
+        Inbox.get(newAccount(), "en").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void badPagingParametersAreProblems() {
+        String account = newAccount();
+        for (String query : List.of("page=-1", "page=abc", "size=0", "size=-5", "size=x")) {
+            given().when().get("/accounts/{id}/notifications?" + query, account)
+                    .then().statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(400))
+                    .body("title", equalTo("Bad Request"))
+                    .body("detail", notNullValue());
+        }
+        given().when().get("/accounts/{id}/notifications?page=0&size=100000", account)
+                .then().statusCode(200).body("size()", lessThanOrEqualTo(100));
+        given().when().get("/accounts/{id}/notifications", "not valid!")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void pagesAreNewestFirstAndDoNotOverlap() {
+        String account = newAccount();
+        Instant at = Instant.now().minusSeconds(60);
+        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+                TestData.warning(newEnforcementId(), account, 1, List.of("a"), at),
+                TestData.warning(newEnforcementId(), account, 2, List.of("a"), at.plusSeconds(1)));
+        awaitSize(account, 2);
+        given().when().get("/accounts/{id}/notifications?page=0&size=1", account)
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].kind", equalTo("FINAL_WARNING"));
+        given().when().get("/accounts/{id}/notifications?page=1&size=1", account)
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].kind", equalTo("INAUTHENTIC_ACTIVITY_WARNING"));
+        given().when().get("/accounts/{id}/notifications?page=2&size=1", account)
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void markingReadIs204AndAnotherAccountsMessageIsNotFound() {
+        String account = accountWithOneWarning();
+        String id = Inbox.get(account, "en").then().extract().path("[0].id");
+
+        given().when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
+        String readAt = Inbox.get(account, "en").then().body("[0].readAt", notNullValue()).extract().path("[0].readAt");
+        given().when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
+        Inbox.get(account, "en").then().body("[0].readAt", equalTo(readAt));
+
+        String other = newAccount();
+        given().when().post("/accounts/{id}/notifications/{nid}/read", other, id)
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404))
+                .body("detail", containsString(id));
+        given().when().post("/accounts/{id}/notifications/{nid}/read", account, "00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        Inbox.get(account, "en").then().body("[0].resolvedAt", nullValue()).body("[0].id", not(equalTo("")));
+    }
+}
