@@ -1,6 +1,7 @@
 package dev.integrity.gateway.client;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -40,23 +41,35 @@ public class DownstreamClient {
     }
 
     public Uni<DownstreamResponse> get(String path) {
-        return send(HttpMethod.GET, path, null, null).onFailure(DownstreamUnavailableException.class).retry().atMost(READ_RETRIES);
+        return get(path, Map.of());
+    }
+
+    /** A read: safe to retry when the service did not answer. */
+    public Uni<DownstreamResponse> get(String path, Map<String, String> headers) {
+        return send(HttpMethod.GET, path, headers, null).onFailure(DownstreamUnavailableException.class).retry().atMost(READ_RETRIES);
+    }
+
+    /** A write: never retried here (the client decides; ingestion is idempotent by eventId anyway). */
+    public Uni<DownstreamResponse> post(String path, Map<String, String> headers, Buffer body) {
+        return send(HttpMethod.POST, path, headers, body);
     }
 
     public Uni<DownstreamResponse> post(String path, String contentType, Buffer body) {
-        return send(HttpMethod.POST, path, contentType, body);
+        return post(path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
     }
 
     public boolean isBreakerOpen() {
         return breaker.isOpen();
     }
 
-    private Uni<DownstreamResponse> send(HttpMethod method, String path, String contentType, Buffer body) {
+    private Uni<DownstreamResponse> send(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
         return breaker.call(() -> {
-            HttpRequest<Buffer> request = client.request(method, base.getPath() + path).timeout(timeoutMillis);
-            if (contentType != null) {
-                request.putHeader("Content-Type", contentType);
-            }
+            HttpRequest<Buffer> request = client.requestAbs(method, base.resolve(path).toString()).timeout(timeoutMillis);
+            headers.forEach((name, value) -> {
+                if (value != null) {
+                    request.putHeader(name, value);
+                }
+            });
             Uni<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendBuffer(body);
             return response
                     .map(r -> new DownstreamResponse(r.statusCode(), r.getHeader("Content-Type"), r.getHeader("Retry-After"), r.body()))

@@ -1,0 +1,83 @@
+package dev.integrity.gateway.rest;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Named;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+
+/** Enforcements for moderators: the list, an enforcement's impact, approve / reject / revert. */
+@Path("/api/v1/enforcements")
+@Tag(name = "enforcements")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
+public class EnforcementsResource {
+
+    private final DownstreamClient scoring;
+    private final DownstreamClient ingest;
+    private final Caller caller;
+
+    public EnforcementsResource(@Named("scoring") DownstreamClient scoring, @Named("ingest") DownstreamClient ingest, Caller caller) {
+        this.scoring = scoring;
+        this.ingest = ingest;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Enforcements, newest first; filter by status and account")
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId) {
+        String query = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId))
+                .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
+        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+    }
+
+    @GET
+    @Path("{id}/impact")
+    @Operation(summary = "Per receiving account: followers before and after, likes and comments removed")
+    public Uni<Response> impact(@PathParam("id") String id) {
+        return ingest.get("/enforcements/" + Ids.check("enforcement", id) + "/impact").map(r -> r.toResponse());
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Operation(summary = "Apply a HELD (or PROPOSED) enforcement; 409 from any other status")
+    public Uni<Response> approve(@PathParam("id") String id) {
+        return move(id, "approve");
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject a HELD (or PROPOSED) enforcement; 409 from any other status")
+    public Uni<Response> reject(@PathParam("id") String id) {
+        return move(id, "reject");
+    }
+
+    @POST
+    @Path("{id}/revert")
+    @Operation(summary = "Revert an APPLIED enforcement: every removed follow, like and comment comes back; 409 otherwise")
+    public Uni<Response> revert(@PathParam("id") String id) {
+        return move(id, "revert");
+    }
+
+    private Uni<Response> move(String id, String action) {
+        return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action, Map.of("X-Actor", caller.subject()),
+                Buffer.buffer()).map(r -> r.toResponse());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.integrity.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.integrity.gateway.config.RateLimitConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+
+/**
+ * A sliding-window rate limit per token and route, shared by every gateway replica through Redis:
+ * the estimate is this minute's count plus last minute's count weighted by how much of it still
+ * overlaps the window. If Redis is unreachable the request goes through (and it is logged):
+ * losing the limit for a moment is better than losing the API.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final long WINDOW_MS = 60_000;
+
+    /** The verdict: allowed, or how many seconds to wait. */
+    public record Verdict(boolean allowed, long retryAfterSeconds) {
+    }
+
+    private final Redis redis;
+    private final RateLimitConfig config;
+    private final MeterRegistry registry;
+
+    public RateLimiter(Redis redis, RateLimitConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public Uni<Verdict> check(String credential, String route) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(new Verdict(true, 0));
+        }
+        int limit = route.equals("POST /api/v1/events") ? config.eventsPerMinute() : config.defaultPerMinute();
+        long now = System.currentTimeMillis();
+        long window = now / WINDOW_MS;
+        String base = "rl:" + hash(credential) + ":" + route + ":";
+        return redis.batch(List.of(
+                Request.cmd(Command.INCR).arg(base + window),
+                Request.cmd(Command.PEXPIRE).arg(base + window).arg(2 * WINDOW_MS),
+                Request.cmd(Command.GET).arg(base + (window - 1))))
+                .map(responses -> {
+                    long current = responses.get(0).toLong();
+                    long previous = responses.get(2) == null ? 0 : responses.get(2).toLong();
+                    double overlap = 1.0 - (double) (now % WINDOW_MS) / WINDOW_MS;
+                    double estimate = current + previous * overlap;
+                    if (estimate <= limit) {
+                        return new Verdict(true, 0);
+                    }
+                    registry.counter("gateway.rate.limited", "route", route).increment();
+                    return new Verdict(false, Math.max(1, (WINDOW_MS - now % WINDOW_MS + 999) / 1000));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("rate limit not checked, Redis unavailable: %s", e.getMessage());
+                    return new Verdict(true, 0);
+                });
+    }
+
+    private static String hash(String credential) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

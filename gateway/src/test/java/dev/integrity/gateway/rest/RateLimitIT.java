@@ -1,0 +1,42 @@
+package dev.integrity.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.jwt.build.Jwt;
+
+/** The per-token, per-route limit, counted in the real Redis: the fourth request in a minute is refused. */
+@QuarkusTest
+@TestProfile(RateLimitIT.Tight.class)
+class RateLimitIT {
+
+    public static class Tight implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.rate-limit.default-per-minute", "3");
+        }
+    }
+
+    @Test
+    void overTheLimitIs429WithRetryAfterAndOtherTokensAreUnaffected() {
+        String token = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/guard").then().statusCode(503);
+        }
+        given().auth().oauth2(token).when().get("/api/v1/guard")
+                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("status", equalTo(429));
+        String another = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
+        given().auth().oauth2(another).when().get("/api/v1/guard").then().statusCode(503);
+    }
+}
