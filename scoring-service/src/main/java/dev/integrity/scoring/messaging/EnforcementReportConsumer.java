@@ -2,6 +2,7 @@ package dev.integrity.scoring.messaging;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.scoring.service.EnforcementService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** The ledger's reports: impacts (enforcement.impact) go to the guard, outcomes (enforcement.applied) move the ladder. */
 @ApplicationScoped
@@ -37,7 +39,7 @@ public class EnforcementReportConsumer {
         } catch (IOException | RuntimeException e) {
             return deadLetters.send(record, "unreadable impact: " + e.getMessage());
         }
-        return retrying(service.onImpact(impact), "impact of " + impact.enforcementId());
+        return retrying(service.onImpact(impact), "impact of " + impact.enforcementId(), record);
     }
 
     @Incoming("enforcement-applied")
@@ -48,11 +50,19 @@ public class EnforcementReportConsumer {
         } catch (IOException | RuntimeException e) {
             return deadLetters.send(record, "unreadable outcome: " + e.getMessage());
         }
-        return retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId());
+        return retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId(), record);
     }
 
-    private static Uni<Void> retrying(Uni<Void> work, String what) {
+    /**
+     * Retries until it works while the failure is the database or Redis being unreachable; a
+     * statement PostgreSQL refused is not going to succeed on a retry, so after a few attempts the
+     * record goes to the dead-letter topic and the partition moves on.
+     */
+    private Uni<Void> retrying(Uni<Void> work, String what, ConsumerRecord<String, byte[]> record) {
+        AtomicInteger refusals = new AtomicInteger();
         return work.onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely();
+                .onFailure(e -> !(e instanceof PgException) || refusals.incrementAndGet() < 5)
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                .onFailure().recoverWithUni(e -> deadLetters.send(record, what + " refused by the database: " + e.getMessage()));
     }
 }

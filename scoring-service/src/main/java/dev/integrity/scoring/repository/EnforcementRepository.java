@@ -52,8 +52,8 @@ public class EnforcementRepository {
      */
     public Uni<Enforcement> transition(String id, Set<String> from, String to, String actor, String note) {
         return pool.withTransaction(client -> client.preparedQuery("""
-                UPDATE enforcement SET status = $3, decided_by = $4, updated_at = now(),
-                  held_reason = CASE WHEN $3 = 'HELD' THEN $5 ELSE held_reason END
+                UPDATE enforcement SET status = $3::varchar, decided_by = $4, updated_at = now(),
+                  held_reason = CASE WHEN $3::varchar = 'HELD' THEN $5 ELSE held_reason END
                 WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING id""")
                 .execute(Tuple.from(List.of(id, from.toArray(String[]::new), to, actor, note == null ? "" : note)))
                 .chain(rows -> {
