@@ -18,6 +18,7 @@ import dev.integrity.contract.EventValidator;
 import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,12 +35,18 @@ public class AccountEventConsumer {
     private final EventValidator validator;
     private final DeadLetters deadLetters;
     private final DistributionSummary batchSizes;
+    private final Timer decisionLatency;
 
     public AccountEventConsumer(ScoringPipeline pipeline, EventValidator validator, DeadLetters deadLetters, MeterRegistry registry) {
         this.pipeline = pipeline;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
+        this.decisionLatency = Timer.builder("scoring.decision.latency")
+                .description("From the event's acceptance (its Kafka timestamp, set by ingest) to scoring's decision on it")
+                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
     }
 
     @Incoming("account-events")
@@ -57,6 +64,12 @@ public class AccountEventConsumer {
         return deadLettered.chain(() -> pipeline.process(events)
                 .onFailure().invoke(e -> LOG.warnf(e, "scoring batch of %d failed, retrying", events.size()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
+                .invoke(() -> {
+                    long now = System.currentTimeMillis();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        decisionLatency.record(Math.max(0, now - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                })
                 .replaceWithVoid();
     }
 
