@@ -2,12 +2,21 @@ package dev.integrity.gateway.client;
 
 import jakarta.ws.rs.core.Response;
 
+import dev.integrity.contract.problem.Problem;
+
 import io.vertx.mutiny.core.buffer.Buffer;
 
 /** A downstream answer passed on as it is: status, content type, Retry-After and body. */
 public record DownstreamResponse(int status, String contentType, String retryAfter, Buffer body) {
 
     public Response toResponse() {
+        if (status >= 400 && (contentType == null || !contentType.startsWith(Problem.MEDIA_TYPE))) {
+            // Only problems leave the gateway: an error without one (from a proxy or the HTTP layer) gets one.
+            Response.StatusType reason = Response.Status.fromStatusCode(status);
+            return Response.status(status).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(status, reason == null ? "Error" : reason.getReasonPhrase(), "The request could not be served."))
+                    .build();
+        }
         Response.ResponseBuilder builder = Response.status(status);
         if (contentType != null) {
             builder.type(contentType);

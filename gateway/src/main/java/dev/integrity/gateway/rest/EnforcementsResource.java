@@ -1,11 +1,13 @@
 package dev.integrity.gateway.rest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,8 @@ import io.vertx.mutiny.core.buffer.Buffer;
 @RolesAllowed("moderator")
 public class EnforcementsResource {
 
+    private static final List<String> STATUSES = List.of("PROPOSED", "APPLIED", "HELD", "REJECTED", "REVERTED");
+
     private final DownstreamClient scoring;
     private final DownstreamClient ingest;
     private final Caller caller;
@@ -43,6 +47,12 @@ public class EnforcementsResource {
     @GET
     @Operation(summary = "Enforcements, newest first; filter by status and account")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId) {
+        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
+            throw new BadRequestException("status must be one of " + String.join(", ", STATUSES) + ".");
+        }
+        if (accountId != null && !accountId.isBlank() && !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new BadRequestException("accountId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");
+        }
         String query = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId))
                 .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
         return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
