@@ -1,0 +1,16 @@
+package dev.integrity.simulator.traffic;
+
+import dev.integrity.simulator.model.Population;
+
+/** What behaviours share while generating: the population, the window, whom to target, the farms' jobs. */
+record TrafficContext(Population population, TrafficWindow window, TargetPicker targets, FarmSchedule farms) {
+
+    static TrafficContext of(Population population, TrafficWindow window) {
+        TargetPicker targets = new TargetPicker(population);
+        return new TrafficContext(population, window, targets, new FarmSchedule(population, window, targets));
+    }
+
+    long seed() {
+        return population.seed();
+    }
+}
