@@ -17,4 +17,6 @@ public final class LedgerPlan {
     public final List<EdgeKey> unfollowedWhileRemoved = new ArrayList<>();
     public final List<EdgeKey> unlikedWhileRemoved = new ArrayList<>();
     public final CountDeltas deltas = new CountDeltas();
+    /** Follower counts from the batch's PROFILE_SNAPSHOTs, latest per account. */
+    public final java.util.Map<String, Long> profileFollowers = new java.util.TreeMap<>();
 }

@@ -204,7 +204,8 @@ public class EnforcementLedger {
         count(perReceiver, engagement.follows(), 0);
         count(perReceiver, engagement.likes(), 1);
         count(perReceiver, engagement.comments(), 2);
-        return conn.preparedQuery("SELECT account_id, followers FROM account_counts WHERE account_id = ANY($1::varchar[])")
+        // Followers before: the ledger's count, or the platform's (latest profile snapshot) when larger.
+        return conn.preparedQuery("SELECT account_id, GREATEST(followers, profile_followers) FROM account_counts WHERE account_id = ANY($1::varchar[])")
                 .execute(Tuple.of(perReceiver.keySet().toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Long> followers = new HashMap<>();

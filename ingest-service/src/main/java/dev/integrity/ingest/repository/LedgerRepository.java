@@ -211,6 +211,12 @@ public class LedgerRepository {
                         strings(plan.comments, AccountEvent::eventId), strings(plan.comments, AccountEvent::clientAppId),
                         booleans(plan.comments, e -> planner.isThirdParty(e.clientAppId())), strings(plan.comments, AccountEvent::text)))
                 .chain(() -> applyDeltas(conn, plan.deltas))
+                .chain(() -> unnest(conn, """
+                        INSERT INTO account_counts AS c (account_id, profile_followers)
+                        SELECT * FROM unnest($1::varchar[], $2::int8[])
+                        ON CONFLICT (account_id) DO UPDATE SET profile_followers = EXCLUDED.profile_followers""",
+                        plan.profileFollowers.size(), plan.profileFollowers.keySet().toArray(String[]::new),
+                        plan.profileFollowers.values().toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 

@@ -62,6 +62,7 @@ public class LedgerPlanner {
                     plan.deltas.add(event.accountId(), COMMENTS_GIVEN, 1);
                     plan.deltas.add(event.targetAccountId(), COMMENTS_RECEIVED, 1);
                 }
+                case PROFILE_SNAPSHOT -> plan.profileFollowers.put(event.accountId(), event.profile().followerCount());
                 default -> {
                     // Not engagement: the ledger only records that the event was seen.
                 }
