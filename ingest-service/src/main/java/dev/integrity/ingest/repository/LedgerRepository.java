@@ -162,17 +162,13 @@ public class LedgerRepository {
                 });
     }
 
+    /**
+     * Writes a plan. Edges ended by this batch are ended before new ones are inserted: a pair
+     * unfollowed and followed again in one batch must not have two active edges, even for a moment
+     * (the unique index on active pairs would refuse the insert).
+     */
     private Uni<Void> write(SqlConnection conn, LedgerPlan plan) {
         return Uni.createFrom().voidItem()
-                .chain(() -> unnest(conn, """
-                        INSERT INTO follow_edge (follower_id, followee_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
-                        SELECT a, b, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNFOLLOWED' END
-                        FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::varchar[], $5::varchar[], $6::bool[], $7::timestamptz[])
-                          AS t(a, b, c, e, app, tp, ended)""", plan.newFollows.size(),
-                        strings(plan.newFollows, n -> n.key.actor()), strings(plan.newFollows, n -> n.owner),
-                        times(plan.newFollows, n -> n.createdAt), strings(plan.newFollows, n -> n.eventId),
-                        strings(plan.newFollows, n -> n.clientAppId), booleans(plan.newFollows, n -> n.thirdParty),
-                        times(plan.newFollows, n -> n.endedAt)))
                 .chain(() -> unnest(conn, """
                         UPDATE follow_edge f SET ended_at = t.ended, end_reason = 'UNFOLLOWED'
                         FROM unnest($1::int8[], $2::timestamptz[]) AS t(id, ended) WHERE f.id = t.id""",
@@ -184,14 +180,14 @@ public class LedgerRepository {
                         plan.unfollowedWhileRemoved.size(), strings(plan.unfollowedWhileRemoved, EdgeKey::actor),
                         strings(plan.unfollowedWhileRemoved, EdgeKey::object)))
                 .chain(() -> unnest(conn, """
-                        INSERT INTO like_edge (account_id, media_id, owner_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
-                        SELECT a, m, o, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNLIKED' END
-                        FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::varchar[], $7::bool[], $8::timestamptz[])
-                          AS t(a, m, o, c, e, app, tp, ended)""", plan.newLikes.size(),
-                        strings(plan.newLikes, n -> n.key.actor()), strings(plan.newLikes, n -> n.key.object()),
-                        strings(plan.newLikes, n -> n.owner), times(plan.newLikes, n -> n.createdAt),
-                        strings(plan.newLikes, n -> n.eventId), strings(plan.newLikes, n -> n.clientAppId),
-                        booleans(plan.newLikes, n -> n.thirdParty), times(plan.newLikes, n -> n.endedAt)))
+                        INSERT INTO follow_edge (follower_id, followee_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
+                        SELECT a, b, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNFOLLOWED' END
+                        FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::varchar[], $5::varchar[], $6::bool[], $7::timestamptz[])
+                          AS t(a, b, c, e, app, tp, ended)""", plan.newFollows.size(),
+                        strings(plan.newFollows, n -> n.key.actor()), strings(plan.newFollows, n -> n.owner),
+                        times(plan.newFollows, n -> n.createdAt), strings(plan.newFollows, n -> n.eventId),
+                        strings(plan.newFollows, n -> n.clientAppId), booleans(plan.newFollows, n -> n.thirdParty),
+                        times(plan.newFollows, n -> n.endedAt)))
                 .chain(() -> unnest(conn, """
                         UPDATE like_edge l SET ended_at = t.ended, end_reason = 'UNLIKED'
                         FROM unnest($1::int8[], $2::timestamptz[]) AS t(id, ended) WHERE l.id = t.id""",
@@ -202,6 +198,15 @@ public class LedgerRepository {
                         WHERE l.account_id = p.a AND l.media_id = p.m AND l.ended_at IS NULL AND l.removed_by IS NOT NULL""",
                         plan.unlikedWhileRemoved.size(), strings(plan.unlikedWhileRemoved, EdgeKey::actor),
                         strings(plan.unlikedWhileRemoved, EdgeKey::object)))
+                .chain(() -> unnest(conn, """
+                        INSERT INTO like_edge (account_id, media_id, owner_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
+                        SELECT a, m, o, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNLIKED' END
+                        FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::varchar[], $7::bool[], $8::timestamptz[])
+                          AS t(a, m, o, c, e, app, tp, ended)""", plan.newLikes.size(),
+                        strings(plan.newLikes, n -> n.key.actor()), strings(plan.newLikes, n -> n.key.object()),
+                        strings(plan.newLikes, n -> n.owner), times(plan.newLikes, n -> n.createdAt),
+                        strings(plan.newLikes, n -> n.eventId), strings(plan.newLikes, n -> n.clientAppId),
+                        booleans(plan.newLikes, n -> n.thirdParty), times(plan.newLikes, n -> n.endedAt)))
                 .chain(() -> unnest(conn, """
                         INSERT INTO comment (account_id, media_id, owner_id, created_at, event_id, client_app_id, third_party, text)
                         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::varchar[], $7::bool[], $8::text[])

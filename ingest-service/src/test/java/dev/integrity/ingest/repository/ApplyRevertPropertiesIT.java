@@ -64,6 +64,14 @@ class ApplyRevertPropertiesIT {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void applyThenRevertRestoresEverything(long seed) {
+        try {
+            check(seed);
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError("case with seed " + seed + " failed (replay it with -Dproperty.seed=" + seed + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void check(long seed) {
         Random random = new Random(seed);
         List<Step> history = history(random);
         EnforcementSpec spec = enforcement(random);
@@ -92,6 +100,26 @@ class ApplyRevertPropertiesIT {
         assertEquals(before, db.snapshot(prefix), "revert did not restore the ledger exactly");
         db.enforcements.revert(scope.enforcementId()).await().indefinitely();
         assertEquals(before, db.snapshot(prefix), "a second revert changed the ledger");
+    }
+
+    /** Found by this test: a pair unfollowed and followed again within one batch, after an earlier follow. */
+    @org.junit.jupiter.api.Test
+    void unfollowAndRefollowInOneBatchKeepsOneActiveEdge() {
+        String prefix = "p" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Step> first = List.of(new Step(EventType.FOLLOW, 0, 4, 0, 0, 1));
+        List<Step> second = List.of(new Step(EventType.UNFOLLOW, 0, 4, 0, 0, 2), new Step(EventType.FOLLOW, 0, 4, 0, 0, 3),
+                new Step(EventType.LIKE, 0, 4, 1, 0, 4), new Step(EventType.UNLIKE, 0, 4, 1, 0, 5), new Step(EventType.LIKE, 0, 4, 1, 0, 6));
+        List<AccountEvent> events = toEvents(prefix, concat(first, second));
+        db.ledger.record(events.subList(0, 1)).await().indefinitely();
+        db.ledger.record(events.subList(1, events.size())).await().indefinitely();
+        assertEquals(db.recomputedCounts(prefix), db.nonZeroCounts(prefix));
+        assertEquals(List.of("N|" + prefix + "a0|0|1|1|0|0|0", "N|" + prefix + "t4|1|0|0|1|0|0"), db.nonZeroCounts(prefix));
+    }
+
+    private static List<Step> concat(List<Step> a, List<Step> b) {
+        List<Step> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static final EventType[] STEP_TYPES = { EventType.FOLLOW, EventType.FOLLOW, EventType.UNFOLLOW, EventType.LIKE,
