@@ -214,9 +214,13 @@ class ChaosE2E {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "scoring-service/target/quarkus-app/quarkus-run.jar")
                 .directory(new File("..")).redirectErrorStream(true).redirectOutput(new File("../.suite/logs/scoring-replica.log"));
-        builder.environment().put("SCORING_PORT", Suite.env("SCORING_REPLICA_PORT", "18082"));
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort(); // a free port, so that nothing else on the machine is in the way
+        }
+        builder.environment().put("SCORING_PORT", String.valueOf(port));
         Process process = builder.start();
-        String health = "http://127.0.0.1:" + Suite.env("SCORING_REPLICA_PORT", "18082") + "/q/health/ready";
+        String health = "http://127.0.0.1:" + port + "/q/health/ready";
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         faults.add("second scoring replica started");
