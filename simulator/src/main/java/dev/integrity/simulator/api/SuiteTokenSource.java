@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code ./suite token ROLE [ACCOUNT_ID]} and takes the JWT it prints. */
+/** Runs {@code ./suite token ROLE [ACCOUNT_ID]} and takes the JWT it prints; ACCOUNT_ID (the token's sub) is passed when given. */
 public final class SuiteTokenSource implements TokenSource {
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -27,8 +27,8 @@ public final class SuiteTokenSource implements TokenSource {
                     + " (pass --suite PATH, or the token itself)");
         }
         List<String> command = new ArrayList<>(List.of(suite.toString(), "token", role.cliName()));
-        if (role == Role.USER) {
-            command.add(accountId);
+        if (role == Role.USER || accountId != null) {
+            command.add(accountId); // the token's sub; for ingest and moderator tokens optional (e.g. several ingest clients)
         }
         try {
             Process process = new ProcessBuilder(command).start();

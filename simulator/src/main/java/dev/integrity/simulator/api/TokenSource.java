@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public interface TokenSource {
 
     /**
-     * @param accountId the account of a {@link Role#USER} token (its {@code sub}); null for the other roles
+     * @param accountId the account of a {@link Role#USER} token (its {@code sub}); for the other roles null (the default
+     *                  subject) or a subject of its own, e.g. one per ingest client
      * @throws TokenException if there is none
      */
     String token(Role role, String accountId);

@@ -1,0 +1,48 @@
+package dev.integrity.simulator.bench;
+
+import java.util.Map;
+
+/**
+ * Consumer lag from offsets by partition: the log-end offsets ({@code listOffsets} latest) against
+ * a group's committed offsets ({@code listConsumerGroupOffsets}). A partition the group has not
+ * committed on counts from the log-start offset (all of it is still to be read).
+ */
+public final class ConsumerLag {
+
+    private ConsumerLag() {
+    }
+
+    /** Records on the topic the group has not committed past. */
+    public static long lag(Map<Integer, Long> end, Map<Integer, Long> committed, Map<Integer, Long> start) {
+        long lag = 0;
+        for (Map.Entry<Integer, Long> e : end.entrySet()) {
+            long position = position(e.getKey(), committed, start);
+            lag += Math.max(0, e.getValue() - position);
+        }
+        return lag;
+    }
+
+    /** The group has committed up to at least {@code target} on every partition of it. */
+    public static boolean caughtUp(Map<Integer, Long> committed, Map<Integer, Long> target, Map<Integer, Long> start) {
+        for (Map.Entry<Integer, Long> e : target.entrySet()) {
+            if (position(e.getKey(), committed, start) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records appended between two sets of end offsets. */
+    public static long appended(Map<Integer, Long> before, Map<Integer, Long> after) {
+        long n = 0;
+        for (Map.Entry<Integer, Long> e : after.entrySet()) {
+            n += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        return n;
+    }
+
+    private static long position(int partition, Map<Integer, Long> committed, Map<Integer, Long> start) {
+        Long c = committed.get(partition);
+        return c != null ? c : start.getOrDefault(partition, 0L);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.integrity.simulator.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+    @Test
+    void lagAndCatchingUpFromOffsets() {
+        Map<Integer, Long> start = Map.of(0, 0L, 1, 100L, 2, 0L);
+        Map<Integer, Long> end = Map.of(0, 50L, 1, 180L, 2, 0L);
+        Map<Integer, Long> committed = Map.of(0, 40L); // nothing committed on 1 and 2 yet
+        assertEquals(10 + 80, ConsumerLag.lag(end, committed, start));
+        assertFalse(ConsumerLag.caughtUp(committed, end, start));
+        assertTrue(ConsumerLag.caughtUp(Map.of(0, 50L, 1, 180L), end, start)); // partition 2 is empty: nothing to commit
+        assertTrue(ConsumerLag.caughtUp(Map.of(0, 60L, 1, 200L), end, start)); // further is fine (more was sent since)
+        assertEquals(0, ConsumerLag.lag(end, Map.of(0, 50L, 1, 180L), start));
+        assertEquals(130, ConsumerLag.appended(start, end));
+    }
+
+    @Test
+    void ratiosAndTargets() {
+        BenchReport.Ratios r = Targets.ratios(400_000.0, 120_000.0, 45_000.0);
+        assertEquals(0.3, r.acceptedToBaseline(), 1e-12);
+        assertEquals(0.1125, r.processedToBaseline(), 1e-12);
+        assertNull(Targets.ratios(null, 1.0, 1.0).acceptedToBaseline());
+        assertNull(Targets.ratios(0.0, 1.0, 1.0).processedToBaseline());
+        assertNull(Targets.ratios(10.0, 1.0, null).processedToBaseline());
+
+        List<Targets.Target> met = Targets.evaluate(400_000.0, 100_000.0, 40_000.0, 250.0, 5000);
+        assertEquals(List.of(Targets.Status.MET, Targets.Status.MET, Targets.Status.MET, Targets.Status.MET),
+                met.stream().map(Targets.Target::status).toList()); // every bound is inclusive
+        assertEquals("≥ 0.25 × baseline = 100,000/s", met.get(0).targetText());
+        assertEquals("100,000/s", met.get(0).measuredText());
+        assertEquals("≤ 250 ms at 5,000/s", met.get(3).targetText());
+
+        List<Targets.Target> missed = Targets.evaluate(400_000.0, 99_999.0, 39_999.0, 250.5, 5000);
+        assertEquals(List.of(Targets.Status.NOT_MET, Targets.Status.NOT_MET, Targets.Status.MET, Targets.Status.NOT_MET),
+                missed.stream().map(Targets.Target::status).toList());
+
+        // processed ≥ 0.1 × baseline but under 30,000/s: the absolute target is missed on its own
+        List<Targets.Target> slowBaseline = Targets.evaluate(200_000.0, 60_000.0, 25_000.0, 100.0, 2000);
+        assertEquals(Targets.Status.MET, slowBaseline.get(1).status());
+        assertEquals(Targets.Status.NOT_MET, slowBaseline.get(2).status());
+        assertTrue(slowBaseline.get(3).targetText().contains("another rate"), slowBaseline.get(3).targetText());
+
+        List<Targets.Target> unknown = Targets.evaluate(null, 1.0, null, null, 5000);
+        assertEquals(List.of(Targets.Status.UNKNOWN, Targets.Status.UNKNOWN, Targets.Status.UNKNOWN, Targets.Status.UNKNOWN),
+                unknown.stream().map(Targets.Target::status).toList());
+        assertEquals("n/a", unknown.get(3).measuredText());
+    }
+
+    @Test
+    void theTablePrintsEveryTargetWithItsMark() {
+        BenchReport report = ReportSamples.full();
+        StringWriter out = new StringWriter();
+        BenchTable.print(report, new PrintWriter(out, true));
+        String text = out.toString();
+        assertTrue(text.contains("(a) baseline: Kafka producer, acks=all"), text);
+        assertTrue(text.contains("400,000/s"), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("accepted through the gateway") && l.contains("120,000/s") && l.endsWith("MET") && !l.endsWith("NOT MET")), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("absolute") && l.contains("≥ 30,000/s") && l.endsWith("MET") && !l.endsWith("NOT MET")), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("p99 accepted → decided") && l.contains("310 ms") && l.endsWith("NOT MET")), text);
+        assertTrue(text.contains("accepted → decided, ms (server: scoring histogram)"), text);
+        assertTrue(text.contains("send → 202 per batch, ms (client: HdrHistogram)"), text);
+        assertTrue(text.contains("ratios to the baseline: accepted 0.30 ×, processed 0.11 ×"), text);
+        assertTrue(text.lines().anyMatch(l -> l.strip().startsWith("ingest") && l.contains("180% / 400")), text);
+        assertTrue(text.contains("detection per archetype: no evaluation found"), text);
+
+        StringWriter failed = new StringWriter();
+        BenchTable.print(ReportSamples.failedEarly(), new PrintWriter(failed, true));
+        assertTrue(failed.toString().contains("the run stopped early: cannot describe topic account-events"), failed.toString());
+        assertTrue(failed.toString().lines().filter(l -> l.endsWith("n/a")).count() >= 4, failed.toString());
+    }
+}
