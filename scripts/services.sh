@@ -43,7 +43,7 @@ services_aot() {
       sleep 0.5
     done
     # Exercise the common paths a little before stopping.
-    curl -fs "http://127.0.0.1:$port/q/health/live" "http://127.0.0.1:$port/q/metrics" -o /dev/null || true
+    curl -fs -o /dev/null -o /dev/null "http://127.0.0.1:$port/q/health/live" "http://127.0.0.1:$port/q/metrics" || true
     stop_pid_file "$s" 60 >/dev/null
     [ -f "$cache" ] && info "wrote $cache ($(du -h "$cache" | cut -f1))" || warn "$s wrote no AOT cache (see $LOG_DIR/$s-aot.log)"
   done
