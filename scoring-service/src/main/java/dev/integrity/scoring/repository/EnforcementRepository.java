@@ -93,9 +93,16 @@ public class EnforcementRepository {
                 });
     }
 
-    /** Accounts among the given ones with an enforcement PROPOSED or HELD. */
+    /**
+     * Accounts among the given ones with an enforcement in flight: PROPOSED or HELD, or APPLIED
+     * while the ledger's outcome has not moved the account's strikes yet (until then the account
+     * still looks unwarned, and proposing again would give it a second first strike).
+     */
     public Uni<Set<String>> accountsWithOpenEnforcement(Collection<String> accounts) {
-        return pool.preparedQuery("SELECT account_id FROM enforcement WHERE account_id = ANY($1::varchar[]) AND status IN ('PROPOSED', 'HELD')")
+        return pool.preparedQuery("""
+                SELECT e.account_id FROM enforcement e LEFT JOIN account_state s ON s.account_id = e.account_id
+                WHERE e.account_id = ANY($1::varchar[])
+                  AND (e.status IN ('PROPOSED', 'HELD') OR (e.status = 'APPLIED' AND e.strike > COALESCE(s.strikes, 0)))""")
                 .execute(Tuple.of(accounts.toArray(String[]::new)))
                 .map(rows -> {
                     Set<String> open = new HashSet<>();
