@@ -71,7 +71,20 @@ public final class EventValidator {
         public boolean isValid() {
             return errors.isEmpty();
         }
+
+        /** Why the event cannot be used, in one line (for a dead letter's reason), or null when it is valid. */
+        public String problem() {
+            if (isValid()) {
+                return null;
+            }
+            if (errors.size() == 1 && errors.getFirst().field().equals(ROOT) && errors.getFirst().message().startsWith(UNREADABLE)) {
+                return errors.getFirst().message();
+            }
+            return "invalid event: " + errors;
+        }
     }
+
+    private static final String UNREADABLE = "unreadable JSON";
 
     /** A validator with the contract's 5-minute future skew. */
     public EventValidator(Clock clock) {
@@ -83,6 +96,15 @@ public final class EventValidator {
         this.maxFutureSkew = Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         if (maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("maxFutureSkew must not be negative: " + maxFutureSkew);
+        }
+    }
+
+    /** Parses and validates one serialised event, as consumers read it from a topic. */
+    public Validation validate(byte[] json) {
+        try {
+            return validate(EventJson.mapper().readTree(json));
+        } catch (java.io.IOException e) {
+            return new Validation(null, null, List.of(new FieldError(ROOT, UNREADABLE + ": " + e.getMessage())));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.integrity.ingest.messaging;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.ingest.repository.LedgerRepository;
 import io.micrometer.core.instrument.Counter;
@@ -69,15 +67,10 @@ public class LedgerConsumer {
         if (record.value() == null) {
             return "empty record";
         }
-        try {
-            EventValidator.Validation validation = validator.validate(EventJson.mapper().readTree(record.value()));
-            if (!validation.isValid()) {
-                return "invalid event: " + validation.errors();
-            }
+        EventValidator.Validation validation = validator.validate(record.value());
+        if (validation.isValid()) {
             events.add(validation.event());
-            return null;
-        } catch (IOException e) {
-            return "unreadable JSON: " + e.getMessage();
         }
+        return validation.problem();
     }
 }

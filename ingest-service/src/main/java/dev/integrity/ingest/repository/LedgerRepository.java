@@ -121,36 +121,29 @@ public class LedgerRepository {
     }
 
     private Uni<Map<EdgeKey, ActiveEdge>> loadActiveFollows(SqlConnection conn, List<AccountEvent> events) {
-        List<AccountEvent> touching = events.stream()
-                .filter(e -> e.type() == EventType.FOLLOW || e.type() == EventType.UNFOLLOW)
-                .toList();
-        return unnest(conn, """
-                SELECT f.id, f.follower_id, f.followee_id FROM follow_edge f
+        return loadActive(conn, events, EventType.FOLLOW, EventType.UNFOLLOW, AccountEvent::targetAccountId, """
+                SELECT f.id, f.follower_id, f.followee_id, f.followee_id FROM follow_edge f
                 JOIN (SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[])) AS p(a, b)
                   ON f.follower_id = p.a AND f.followee_id = p.b
-                WHERE f.ended_at IS NULL AND f.removed_by IS NULL""", touching.size(),
-                strings(touching, AccountEvent::accountId), strings(touching, AccountEvent::targetAccountId))
-                .map(rows -> {
-                    Map<EdgeKey, ActiveEdge> active = new HashMap<>();
-                    if (rows != null) {
-                        for (Row row : rows) {
-                            active.put(new EdgeKey(row.getString(1), row.getString(2)), new ActiveEdge(row.getLong(0), row.getString(2)));
-                        }
-                    }
-                    return active;
-                });
+                WHERE f.ended_at IS NULL AND f.removed_by IS NULL""");
     }
 
     private Uni<Map<EdgeKey, ActiveEdge>> loadActiveLikes(SqlConnection conn, List<AccountEvent> events) {
-        List<AccountEvent> touching = events.stream()
-                .filter(e -> e.type() == EventType.LIKE || e.type() == EventType.UNLIKE)
-                .toList();
-        return unnest(conn, """
+        return loadActive(conn, events, EventType.LIKE, EventType.UNLIKE, AccountEvent::mediaId, """
                 SELECT l.id, l.account_id, l.media_id, l.owner_id FROM like_edge l
                 JOIN (SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[])) AS p(a, m)
                   ON l.account_id = p.a AND l.media_id = p.m
-                WHERE l.ended_at IS NULL AND l.removed_by IS NULL""", touching.size(),
-                strings(touching, AccountEvent::accountId), strings(touching, AccountEvent::mediaId))
+                WHERE l.ended_at IS NULL AND l.removed_by IS NULL""");
+    }
+
+    /**
+     * The active edges for the pairs the batch's events of the two types touch, keyed by
+     * (actor, object). The query answers id, actor, object and owner, in that order.
+     */
+    private static Uni<Map<EdgeKey, ActiveEdge>> loadActive(SqlConnection conn, List<AccountEvent> events, EventType start,
+            EventType end, java.util.function.Function<AccountEvent, String> object, String sql) {
+        List<AccountEvent> touching = events.stream().filter(e -> e.type() == start || e.type() == end).toList();
+        return unnest(conn, sql, touching.size(), strings(touching, AccountEvent::accountId), strings(touching, object))
                 .map(rows -> {
                     Map<EdgeKey, ActiveEdge> active = new HashMap<>();
                     if (rows != null) {
