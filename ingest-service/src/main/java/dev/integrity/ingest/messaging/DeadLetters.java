@@ -1,24 +1,17 @@
 package dev.integrity.ingest.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.integrity.kafka.DeadLetter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/**
- * Moves a message no consumer can process to its dead-letter topic, with the error and where it
- * came from in headers, so that its partition keeps flowing.
- */
+/** Moves a record no consumer can process to its dead-letter topic, so that its partition keeps flowing. */
 @ApplicationScoped
 public class DeadLetters {
 
@@ -46,18 +39,6 @@ public class DeadLetters {
     private Uni<Void> send(MutinyEmitter<byte[]> emitter, ConsumerRecord<String, byte[]> record, String error) {
         LOG.warnf("dead letter from %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(), record.key(), error);
         registry.counter("ingest.dead.letters", "topic", record.topic()).increment();
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", utf8(error));
-        headers.add("dead-letter-topic", utf8(record.topic()));
-        headers.add("dead-letter-partition", utf8(String.valueOf(record.partition())));
-        headers.add("dead-letter-offset", utf8(String.valueOf(record.offset())));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withKey(record.key()).withHeaders(headers).build();
-        byte[] payload = record.value() == null ? new byte[0] : record.value();
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
-    }
-
-    private static byte[] utf8(String value) {
-        return (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+        return emitter.sendMessage(DeadLetter.of(record, error));
     }
 }

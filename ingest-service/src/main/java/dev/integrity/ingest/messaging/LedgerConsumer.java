@@ -1,18 +1,17 @@
 package dev.integrity.ingest.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
+import dev.integrity.kafka.EventBatch;
 import dev.integrity.ingest.repository.LedgerRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -46,31 +45,14 @@ public class LedgerConsumer {
     @Incoming("ledger")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         batchSizes.record(records.count());
-        List<AccountEvent> events = new ArrayList<>(records.count());
-        List<Uni<Void>> dead = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String problem = read(record, events);
-            if (problem != null) {
-                dead.add(deadLetters.event(record, problem));
-            }
-        }
+        EventBatch batch = EventBatch.read(records, validator);
+        List<AccountEvent> events = batch.events();
+        List<Uni<Void>> dead = batch.unusable().stream().map(u -> deadLetters.event(u.record(), u.problem())).toList();
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
         return deadLettered.chain(() -> ledger.record(events)
                 .onFailure().invoke(e -> LOG.warnf("ledger batch of %d failed, retrying: %s", events.size(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
                 .invoke(fresh -> ledgered.increment(fresh))
                 .replaceWithVoid();
-    }
-
-    /** Adds the record's event to the list; answers why it cannot be used, or null. */
-    private String read(ConsumerRecord<String, byte[]> record, List<AccountEvent> events) {
-        if (record.value() == null) {
-            return "empty record";
-        }
-        EventValidator.Validation validation = validator.validate(record.value());
-        if (validation.isValid()) {
-            events.add(validation.event());
-        }
-        return validation.problem();
     }
 }

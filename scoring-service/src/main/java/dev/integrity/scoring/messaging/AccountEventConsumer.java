@@ -1,7 +1,6 @@
 package dev.integrity.scoring.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
+import dev.integrity.kafka.EventBatch;
 import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,14 +50,9 @@ public class AccountEventConsumer {
     @Incoming("account-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         batchSizes.record(records.count());
-        List<AccountEvent> events = new ArrayList<>(records.count());
-        List<Uni<Void>> dead = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String problem = read(record, events);
-            if (problem != null) {
-                dead.add(deadLetters.send(record, problem));
-            }
-        }
+        EventBatch batch = EventBatch.read(records, validator);
+        List<AccountEvent> events = batch.events();
+        List<Uni<Void>> dead = batch.unusable().stream().map(u -> deadLetters.send(u.record(), u.problem())).toList();
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
         return deadLettered.chain(() -> pipeline.process(events)
                 .onFailure().invoke(e -> LOG.warnf(e, "scoring batch of %d failed, retrying", events.size()))
@@ -69,16 +64,5 @@ public class AccountEventConsumer {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private String read(ConsumerRecord<String, byte[]> record, List<AccountEvent> events) {
-        if (record.value() == null) {
-            return "empty record";
-        }
-        EventValidator.Validation validation = validator.validate(record.value());
-        if (validation.isValid()) {
-            events.add(validation.event());
-        }
-        return validation.problem();
     }
 }
