@@ -34,6 +34,8 @@ public class EnforcementConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnforcementConsumer.class);
 
+    private static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
+
     private final EnforcementLedger ledger;
     private final DeadLetters deadLetters;
     private final MutinyEmitter<byte[]> impacts;
@@ -61,9 +63,26 @@ public class EnforcementConsumer {
         if (command.kind() == null || command.scope() == null || command.enforcementId() == null || command.scope().accountId() == null) {
             return deadLetters.enforcement(record, "enforcement command lacks kind, enforcementId or accountId");
         }
-        return execute(command)
+        long sentAt = record.timestamp();
+        return Uni.createFrom().deferred(() -> caughtUp(command, sentAt)).chain(() -> execute(command))
                 .onFailure().invoke(e -> LOG.warnf("enforcement %s %s failed, retrying: %s", command.kind(), command.enforcementId(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely();
+    }
+
+    /**
+     * Scoring may propose from events the ledger has not written yet (both consume account-events,
+     * each at its own pace). An impact computed then would miss engagement and slip past the guard,
+     * so IMPACT waits (by failing and being retried) until the ledger has the account's events up
+     * to the proposal's time; after a bounded wait it goes ahead with what the ledger has.
+     */
+    private Uni<Void> caughtUp(EnforcementCommand command, long sentAt) {
+        if (command.kind() != EnforcementCommand.Kind.IMPACT || command.scope().to() == null
+                || System.currentTimeMillis() - sentAt > LEDGER_WAIT.toMillis()) {
+            return Uni.createFrom().voidItem();
+        }
+        return ledger.hasEventsUpTo(command.scope().accountId(), command.scope().to()).chain(ready -> ready
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new IllegalStateException("the ledger has not caught up with " + command.scope().accountId() + " yet")));
     }
 
     private Uni<Void> execute(EnforcementCommand command) {

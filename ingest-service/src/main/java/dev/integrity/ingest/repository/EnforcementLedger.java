@@ -71,6 +71,13 @@ public class EnforcementLedger {
         this.pool = pool;
     }
 
+    /** True once the ledger has taken the account's events up to the given event time. */
+    public Uni<Boolean> hasEventsUpTo(String accountId, Instant time) {
+        return pool.preparedQuery("SELECT COALESCE(max(occurred_at) >= $2, false) FROM processed_event WHERE account_id = $1")
+                .execute(Tuple.of(accountId, Sql.time(time)))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /** What the scope would remove now, per receiving account; records the scope for later look-ups. */
     public Uni<Impact> impact(EnforcementScope scope) {
         return pool.withTransaction(conn -> LedgerRepository.lockAccounts(conn, Set.of(scope.accountId()))
