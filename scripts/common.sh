@@ -29,6 +29,12 @@ else BOLD=""; RED=""; GREEN=""; YELLOW=""; RESET=""; fi
 info() { printf '%s==>%s %s\n' "$BOLD" "$RESET" "$*"; }
 warn() { printf '%swarning:%s %s\n' "$YELLOW" "$RESET" "$*" >&2; }
 die() { printf '%serror:%s %s\n' "$RED" "$RESET" "$*" >&2; exit 1; }
+# die, after showing the end of the log that explains it (CI keeps only what was printed).
+die_with_log() {
+  local log="$1"; shift
+  [ -f "$log" ] && tail -n 20 "$log" | sed 's/^/  | /' >&2
+  die "$* (see $log)"
+}
 
 # The build and every service run on JDK 25, whatever the default java is.
 require_jdk() {

@@ -72,7 +72,7 @@ postgres_provision() {
   if ! printf '%s\n' "$sql" | as_postgres psql -q -X -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres >/dev/null 2>"$LOG_DIR/postgres-provision.log"; then
     # Not a local cluster we administer: fine if our role already works there.
     PGPASSWORD="$password" psql -q -X -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d integrity_ingest -c 'select 1' >/dev/null 2>&1 ||
-      die "could not create role '$DB_USER' and its databases on port $PG_PORT (see $LOG_DIR/postgres-provision.log)"
+      die_with_log "$LOG_DIR/postgres-provision.log" "could not create role '$DB_USER' and its databases on port $PG_PORT"
   fi
 }
 
@@ -109,7 +109,7 @@ redis_up() {
   nohup redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
     --dir "$STATE_DIR/redis" --logfile "$LOG_DIR/redis.log" > /dev/null 2>&1 &
   echo $! > "$PID_DIR/redis"
-  wait_for_port "$REDIS_PORT" 15 || die "Redis did not open port $REDIS_PORT (see $LOG_DIR/redis.log)"
+  wait_for_port "$REDIS_PORT" 15 || die_with_log "$LOG_DIR/redis.log" "Redis did not open port $REDIS_PORT"
 }
 
 ## Kafka (single-node KRaft, jars from Maven Central, cached after the first run)
@@ -150,10 +150,15 @@ log.retention.hours=168
 EOF
   if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     local cluster_id
-    cluster_id="$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')"
+    # A cluster id is 16 random bytes in URL-safe base64. One that starts with '-' would be read
+    # as an option by the format command, so draw again (Kafka's own generator does the same).
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do
+      cluster_id="$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     "$JAVA" -cp "$KAFKA_DIR/libs/*" kafka.tools.StorageTool format --standalone \
       -t "$cluster_id" -c "$KAFKA_DIR/server.properties" > "$LOG_DIR/kafka-format.log" 2>&1 ||
-      die "could not format Kafka's storage (see $LOG_DIR/kafka-format.log)"
+      die_with_log "$LOG_DIR/kafka-format.log" "could not format Kafka's storage"
   fi
 }
 
@@ -170,8 +175,8 @@ kafka_up() {
       -Dkafka.logs.dir="$LOG_DIR/kafka" -Dlog4j2.configurationFile="$SUITE_ROOT/platform/kafka/log4j2.properties" \
       -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties" > "$LOG_DIR/kafka.log" 2>&1 &
     echo $! > "$PID_DIR/kafka"
-    wait_for_port "$KAFKA_PORT" 60 || die "Kafka did not open port $KAFKA_PORT within 60 s (see $LOG_DIR/kafka.log)"
+    wait_for_port "$KAFKA_PORT" 60 || die_with_log "$LOG_DIR/kafka.log" "Kafka did not open port $KAFKA_PORT within 60 s"
   fi
   "$JAVA" -cp "$KAFKA_DIR/libs/*" platform/kafka/CreateTopics.java "$KAFKA_BOOTSTRAP" platform/kafka/topics.txt \
-    > "$LOG_DIR/kafka-topics.log" 2>&1 || die "could not create the topics (see $LOG_DIR/kafka-topics.log)"
+    > "$LOG_DIR/kafka-topics.log" 2>&1 || die_with_log "$LOG_DIR/kafka-topics.log" "could not create the topics"
 }

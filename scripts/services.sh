@@ -114,10 +114,9 @@ services_up() {
     local deadline=$((SECONDS + READY_TIMEOUT))
     until service_ready "$s"; do
       if ! alive "$s"; then
-        tail -n 25 "$LOG_DIR/$s.log" >&2 || true
-        die "$s exited during start-up (log: $LOG_DIR/$s.log)"
+        die_with_log "$LOG_DIR/$s.log" "$s exited during start-up"
       fi
-      [ $SECONDS -lt $deadline ] || die "$s not ready after ${READY_TIMEOUT} s (log: $LOG_DIR/$s.log; health: http://127.0.0.1:$(component_port "$s")/q/health/ready)"
+      [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/$s.log" "$s not ready after ${READY_TIMEOUT} s (health: http://127.0.0.1:$(component_port "$s")/q/health/ready)"
       sleep 0.5
     done
   done
