@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.kafka.EventBatch;
+import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,13 @@ public class AccountEventConsumer {
         List<Uni<Void>> dead = batch.unusable().stream().map(u -> deadLetters.send(u.record(), u.problem())).toList();
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
         return deadLettered.chain(() -> pipeline.process(events)
-                .onFailure().invoke(e -> LOG.warnf(e, "scoring batch of %d failed, retrying", events.size()))
+                .onFailure().invoke(e -> {
+                    if (e instanceof StaleStateException) {
+                        LOG.debugf("scoring batch of %d redone: %s", events.size(), e.getMessage());
+                    } else {
+                        LOG.warnf(e, "scoring batch of %d failed, retrying", events.size());
+                    }
+                })
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
                 .invoke(() -> {
                     long now = System.currentTimeMillis();

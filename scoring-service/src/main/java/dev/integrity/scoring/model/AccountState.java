@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An account's risk state and place on the strike ladder, one row of account_state. Field names
- * are the table's columns so that a batch is written as one JSON recordset.
+ * are the table's columns so that a batch is written as one JSON recordset. {@code version} is the
+ * stored row's version this state was derived from (0: none stored yet); saving it over a row that
+ * has moved on since fails, so that concurrent writers never lose each other's updates.
  */
 public record AccountState(
         @JsonProperty("account_id") String accountId,
@@ -22,7 +24,8 @@ public record AccountState(
         @JsonProperty("repeat_engagement") int repeatEngagement,
         @JsonProperty("password_changed_at") Instant passwordChangedAt,
         @JsonProperty("revoked_apps") List<String> revokedApps,
-        @JsonProperty("group_id") String groupId) {
+        @JsonProperty("group_id") String groupId,
+        @JsonProperty("version") long version) {
 
     public static final String CLEAN = "CLEAN";
     public static final String SUSPECT = "SUSPECT";
@@ -36,32 +39,32 @@ public record AccountState(
     }
 
     public static AccountState clean(String accountId) {
-        return new AccountState(accountId, CLEAN, 0, 0, null, null, List.of(), List.of(), null, 0, null, List.of(), null);
+        return new AccountState(accountId, CLEAN, 0, 0, null, null, List.of(), List.of(), null, 0, null, List.of(), null, 0);
     }
 
     public AccountState withScore(String status, Double riskScore, String modelVersion, List<String> reasons) {
         return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
-                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
     public AccountState withRepeatEngagement(int repeatEngagement) {
         return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
-                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
     public AccountState withProposal() {
         return new AccountState(accountId, status, strikes, enforcementCount + 1, riskScore, modelVersion, reasons, flaggedApps,
-                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
     public AccountState withGroup(String groupId) {
         return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
-                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
     public AccountState withCompliance(Instant passwordChangedAt, List<String> revokedApps) {
         return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
-                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId);
+                warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
     public boolean isWarned() {

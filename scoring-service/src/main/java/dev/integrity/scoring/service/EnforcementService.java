@@ -22,6 +22,7 @@ import dev.integrity.scoring.model.AccountState;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.Proposal;
 import dev.integrity.scoring.repository.AccountStateRepository;
+import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.repository.EnforcementRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -107,7 +108,8 @@ public class EnforcementService {
                 .call(e -> states.find(e.accountId()).chain(state -> state == null || !AccountState.SUSPECT.equals(state.status())
                         ? Uni.createFrom().voidItem()
                         : states.saveAll(List.of(state.withScore(AccountState.CLEAN, state.riskScore(), state.modelVersion(),
-                                List.of("Enforcement " + id + " rejected by " + moderator))))));
+                                List.of("Enforcement " + id + " rejected by " + moderator)))))
+                        .onFailure(StaleStateException.class).retry().atMost(5));
     }
 
     public Uni<Enforcement> revert(String id, String moderator) {
@@ -133,7 +135,7 @@ public class EnforcementService {
                 }
                 String status = "BLOCK".equals(outcome.action()) ? AccountState.BLOCKED : AccountState.WARNED;
                 next = new AccountState(state.accountId(), status, outcome.strike(), state.enforcementCount(), state.riskScore(),
-                        state.modelVersion(), state.reasons(), outcome.apps(), warnedAt, 0, null, List.of(), state.groupId());
+                        state.modelVersion(), state.reasons(), outcome.apps(), warnedAt, 0, null, List.of(), state.groupId(), state.version());
             } else {
                 if (state.strikes() < outcome.strike()) {
                     return Uni.createFrom().voidItem(); // redelivered: already stepped back
@@ -142,7 +144,7 @@ public class EnforcementService {
                 next = new AccountState(state.accountId(), strikes == 0 ? AccountState.CLEAN : AccountState.WARNED, strikes,
                         state.enforcementCount(), state.riskScore(), state.modelVersion(),
                         List.of("Enforcement " + outcome.enforcementId() + " was reverted"), strikes == 0 ? List.of() : state.flaggedApps(),
-                        state.warnedAt(), 0, null, List.of(), state.groupId());
+                        state.warnedAt(), 0, null, List.of(), state.groupId(), state.version());
             }
             registry.counter("scoring.enforcements.outcomes", "status", outcome.status().name()).increment();
             return states.saveAll(List.of(next));

@@ -66,20 +66,22 @@ public class ScoringPipeline {
     }
 
     public Uni<Integer> process(List<AccountEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Every account of the batch is decided, even when all its events were seen before: a batch
+        // redelivered after a failure between recording and deciding must still get its decisions.
         return features.record(events).chain(freshIds -> {
             List<AccountEvent> fresh = events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            return lockstep.observe(fresh).chain(hits -> decide(fresh, hits)).replaceWith(fresh.size())
+            return lockstep.observe(fresh).chain(hits -> decide(events, freshIds, hits)).replaceWith(fresh.size())
                     .invoke(n -> scored.increment(n));
         });
     }
 
-    private Uni<Void> decide(List<AccountEvent> fresh, List<LockstepHit> hits) {
+    private Uni<Void> decide(List<AccountEvent> events, Set<String> freshIds, List<LockstepHit> hits) {
         Map<String, Instant> latest = new TreeMap<>();
         Map<String, List<AccountEvent>> byAccount = new HashMap<>();
-        for (AccountEvent e : fresh) {
+        for (AccountEvent e : events) {
             latest.merge(e.accountId(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             byAccount.computeIfAbsent(e.accountId(), a -> new ArrayList<>()).add(e);
         }
@@ -94,13 +96,13 @@ public class ScoringPipeline {
                         .chain(s -> enforcements.accountsWithOpenEnforcement(accounts)
                                 .chain(open -> {
                                     List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
-                                    List<Verdict> verdicts = verdicts(accounts, f, s, open, byAccount, hitByAccount, latest, shadow);
+                                    List<Verdict> verdicts = verdicts(accounts, f, s, open, byAccount, freshIds, hitByAccount, latest, shadow);
                                     return shadowScores.record(shadow).chain(() -> persist(verdicts));
                                 })));
     }
 
     private List<Verdict> verdicts(Set<String> accounts, Map<String, AccountFeatures> features, Map<String, AccountState> states,
-            Set<String> open, Map<String, List<AccountEvent>> byAccount, Map<String, LockstepHit> hits, Map<String, Instant> latest,
+            Set<String> open, Map<String, List<AccountEvent>> byAccount, Set<String> freshIds, Map<String, LockstepHit> hits, Map<String, Instant> latest,
             List<ShadowScoreRepository.ShadowScore> shadow) {
         List<Verdict> verdicts = new ArrayList<>(accounts.size());
         for (String account : accounts) {
@@ -123,7 +125,7 @@ public class ScoringPipeline {
             if (!Double.isNaN(candidate)) {
                 shadow.add(new ShadowScoreRepository.ShadowScore(account, scorer.shadowModelId(), candidate, model.modelId(), model.probability()));
             }
-            verdicts.add(policy.decide(state, f, model, hit, repeatEngagement(state, events), latest.get(account), open.contains(account)));
+            verdicts.add(policy.decide(state, f, model, hit, repeatEngagement(state, events, freshIds), latest.get(account), open.contains(account)));
         }
         return verdicts;
     }
@@ -172,19 +174,19 @@ public class ScoringPipeline {
             LOG.infof("warning of %s resolved: password changed and %s revoked", state.accountId(), state.flaggedApps());
             return new AccountState(state.accountId(), AccountState.CLEAN, state.strikes(), state.enforcementCount(), state.riskScore(),
                     state.modelVersion(), List.of("Warning resolved: password changed and " + state.flaggedApps() + " disconnected"),
-                    List.of(), state.warnedAt(), 0, password, List.copyOf(revoked), state.groupId());
+                    List.of(), state.warnedAt(), 0, password, List.copyOf(revoked), state.groupId(), state.version());
         }
         return next;
     }
 
-    /** Engagement through the account's flagged apps after its warning, in this batch. */
-    private static int repeatEngagement(AccountState state, List<AccountEvent> events) {
+    /** Engagement through the account's flagged apps after its warning, in this batch's new events. */
+    private static int repeatEngagement(AccountState state, List<AccountEvent> events, Set<String> freshIds) {
         if (!state.isWarned() || state.warnedAt() == null) {
             return 0;
         }
         int repeats = 0;
         for (AccountEvent e : events) {
-            if (e.type().isEngagement() && e.clientAppId() != null && state.flaggedApps().contains(e.clientAppId())
+            if (freshIds.contains(e.eventId()) && e.type().isEngagement() && e.clientAppId() != null && state.flaggedApps().contains(e.clientAppId())
                     && e.occurredAt().isAfter(state.warnedAt())) {
                 repeats++;
             }
