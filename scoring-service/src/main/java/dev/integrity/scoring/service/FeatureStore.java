@@ -1,8 +1,6 @@
 package dev.integrity.scoring.service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,13 +39,12 @@ public class FeatureStore {
 
     private final Redis redis;
     private final AppClassifier apps;
-    private final String script;
-    private final AtomicReference<String> scriptSha = new AtomicReference<>();
+    private final RedisScript recordEvent;
 
     public FeatureStore(Redis redis, AppClassifier apps) {
         this.redis = redis;
         this.apps = apps;
-        this.script = resource("/redis/record-event.lua");
+        this.recordEvent = new RedisScript(redis, "/redis/record-event.lua");
     }
 
     /** Records the events; answers the ids that were new (a redelivered event changes nothing). */
@@ -56,7 +52,7 @@ public class FeatureStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return sha().chain(sha -> {
+        return recordEvent.pipeline(sha -> {
             List<Request> requests = new ArrayList<>(events.size() * 2);
             for (AccountEvent event : events) {
                 requests.add(recordRequest(sha, event));
@@ -67,9 +63,8 @@ public class FeatureStore {
                 requests.add(Request.cmd(Command.SET).arg(key(event.accountId(), "first"))
                         .arg(event.occurredAt().toEpochMilli()).arg("NX"));
             }
-            return RedisBatches.send(redis, requests);
-        }).onFailure(this::isNoScript).invoke(() -> scriptSha.set(null))
-                .onFailure(this::isNoScript).retry().atMost(1)
+            return requests;
+        })
                 .map(responses -> {
                     Set<String> fresh = new HashSet<>();
                     int i = 0;
@@ -222,22 +217,6 @@ public class FeatureStore {
                 .arg(at);
     }
 
-    private Uni<String> sha() {
-        String known = scriptSha.get();
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script))
-                .map(response -> {
-                    scriptSha.set(response.toString());
-                    return response.toString();
-                });
-    }
-
-    private boolean isNoScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
-    }
-
     private static Profile readProfile(Response json) {
         if (json == null) {
             return null;
@@ -259,13 +238,5 @@ public class FeatureStore {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = FeatureStore.class.getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("missing resource " + path, e);
-        }
     }
 }

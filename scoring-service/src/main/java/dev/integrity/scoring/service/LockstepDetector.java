@@ -28,8 +28,9 @@ import io.vertx.mutiny.redis.client.Response;
  * Finds accounts that follow or like the same targets in the same short windows (the CopyCatch /
  * SynchroTrap idea), incrementally and in time linear in the events:
  * <ol>
- * <li>each follow or like joins the (target, window) bucket in Redis, with two bucketings offset by
- * half a window so that a burst straddling a boundary still lands together;</li>
+ * <li>each follow or like joins the (target, window) bucket in Redis (one small script, so that
+ * exactly one caller sees a bucket become crowded), with two bucketings offset by half a window so
+ * that a burst straddling a boundary still lands together;</li>
  * <li>a bucket with at least minCrowd accounts is crowded (and one past maxCrowd is a trend, ignored);
  * each account keeps the set of crowded buckets it is in;</li>
  * <li>an account in crowded buckets of at least minSharedTargets distinct targets is a candidate:
@@ -46,12 +47,15 @@ public class LockstepDetector {
     private final LockstepRepository groups;
     private final ScoringConfig.Lockstep config;
     private final long windowMs;
+    private final RecentLockstepHits recentHits = new RecentLockstepHits(100_000);
+    private final RedisScript joinBucket;
 
     public LockstepDetector(Redis redis, LockstepRepository groups, ScoringConfig config) {
         this.redis = redis;
         this.groups = groups;
         this.config = config.lockstep();
         this.windowMs = this.config.window().toMillis();
+        this.joinBucket = new RedisScript(redis, "/redis/join-bucket.lua");
     }
 
     /** Adds the batch's follows and likes to their buckets; answers the lockstep groups its accounts are now in. */
@@ -62,17 +66,15 @@ public class LockstepDetector {
         if (engagement.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Request> requests = new ArrayList<>();
         List<String[]> buckets = new ArrayList<>();
         for (AccountEvent event : engagement) {
             for (String bucket : bucketsOf(event)) {
-                requests.add(Request.cmd(Command.SADD).arg(bucket).arg(event.accountId()));
-                requests.add(Request.cmd(Command.EXPIRE).arg(bucket).arg(TTL_SECONDS));
-                requests.add(Request.cmd(Command.SCARD).arg(bucket));
                 buckets.add(new String[] { bucket, event.accountId() });
             }
         }
-        return RedisBatches.send(redis, requests).chain(responses -> markCrowded(buckets, responses))
+        return joinBucket.pipeline(sha -> buckets.stream()
+                .map(b -> RedisScript.call(sha, List.of(b[0]), b[1], TTL_SECONDS, config.minCrowd())).toList())
+                .chain(responses -> markCrowded(buckets, responses))
                 .chain(this::formGroups);
     }
 
@@ -81,13 +83,14 @@ public class LockstepDetector {
         List<String> crossings = new ArrayList<>();
         Set<String> touched = new TreeSet<>();
         for (int i = 0; i < buckets.size(); i++) {
-            long size = responses.get(i * 3 + 2).toLong();
+            long size = responses.get(i).get(0).toLong();
+            boolean crossed = responses.get(i).get(1).toInteger() == 1;
             String bucket = buckets.get(i)[0];
             String account = buckets.get(i)[1];
             if (size < config.minCrowd() || size > config.maxCrowd()) {
                 continue;
             }
-            if (size == config.minCrowd()) {
+            if (crossed) {
                 crossings.add(bucket);
             } else {
                 requests.add(Request.cmd(Command.SADD).arg(crowdedKey(account)).arg(bucket));
@@ -116,7 +119,12 @@ public class LockstepDetector {
         });
     }
 
-    /** Candidates are accounts with enough crowded targets; co-occurrence decides who is in lockstep with them. */
+    /**
+     * Candidates are accounts with enough crowded targets; co-occurrence decides who is in lockstep
+     * with them. The batch's candidates share one pipelined read of their buckets (a farm's members
+     * sit in the same buckets), and a candidate whose group was already joined in this batch, or
+     * whose crowded set has barely grown since its last hit, costs no database work.
+     */
     private Uni<List<LockstepHit>> formGroups(Set<String> touched) {
         if (touched.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -124,7 +132,8 @@ public class LockstepDetector {
         List<String> accounts = new ArrayList<>(touched);
         List<Request> requests = accounts.stream().map(a -> Request.cmd(Command.SMEMBERS).arg(crowdedKey(a))).toList();
         return RedisBatches.send(redis, requests).chain(rs -> {
-            Uni<List<LockstepHit>> chain = Uni.createFrom().item(new ArrayList<>());
+            List<LockstepHit> hits = new ArrayList<>();
+            Map<String, List<String>> candidates = new LinkedHashMap<>();
             for (int i = 0; i < accounts.size(); i++) {
                 String account = accounts.get(i);
                 List<String> crowded = new ArrayList<>();
@@ -132,43 +141,91 @@ public class LockstepDetector {
                 if (distinctTargets(crowded) < config.minSharedTargets()) {
                     continue;
                 }
-                chain = chain.chain(hits -> coOccurrence(account, crowded).map(hit -> {
-                    if (hit != null) {
-                        hits.add(hit);
-                    }
-                    return hits;
-                }));
+                LockstepHit recent = recentHits.reusable(account, crowded.size());
+                if (recent != null) {
+                    hits.add(recent);
+                } else {
+                    candidates.put(account, crowded);
+                }
             }
-            return chain;
+            if (candidates.isEmpty()) {
+                return Uni.createFrom().item(hits);
+            }
+            List<String> buckets = candidates.values().stream().flatMap(List::stream).distinct().toList();
+            return RedisBatches.send(redis, buckets.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList())
+                    .chain(members -> {
+                        Map<String, List<String>> membersOf = new HashMap<>();
+                        for (int i = 0; i < buckets.size(); i++) {
+                            List<String> list = new ArrayList<>();
+                            members.get(i).forEach(m -> list.add(m.toString()));
+                            membersOf.put(buckets.get(i), list);
+                        }
+                        return joinGroups(candidates, membersOf, hits);
+                    });
         });
     }
 
-    private Uni<LockstepHit> coOccurrence(String account, List<String> crowded) {
-        List<Request> requests = crowded.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList();
-        return RedisBatches.send(redis, requests).chain(rs -> {
-            Map<String, Set<String>> sharedTargets = new HashMap<>();
-            for (int i = 0; i < crowded.size(); i++) {
-                String target = targetOf(crowded.get(i));
-                for (Response member : rs.get(i)) {
-                    String other = member.toString();
-                    if (!other.equals(account)) {
-                        sharedTargets.computeIfAbsent(other, o -> new HashSet<>()).add(target);
-                    }
-                }
-            }
-            List<String> members = new ArrayList<>();
-            members.add(account);
-            sharedTargets.forEach((other, targets) -> {
-                if (targets.size() >= config.minSharedTargets()) {
-                    members.add(other);
-                }
-            });
+    /** Joins each candidate's lockstep members to a group, one after another so that a farm ends up in one group. */
+    private Uni<List<LockstepHit>> joinGroups(Map<String, List<String>> candidates, Map<String, List<String>> membersOf,
+            List<LockstepHit> hits) {
+        Map<String, String> joinedGroup = new HashMap<>();
+        Uni<List<LockstepHit>> chain = Uni.createFrom().item(hits);
+        for (Map.Entry<String, List<String>> candidate : candidates.entrySet()) {
+            String account = candidate.getKey();
+            List<String> crowded = candidate.getValue();
+            List<String> members = lockstepWith(account, crowded, membersOf);
             if (members.size() < config.minGroupSize()) {
-                return Uni.createFrom().nullItem();
+                continue;
             }
             List<LockstepWindow> windows = windows(crowded);
-            return groups.join(members, windows).map(groupId -> new LockstepHit(groupId, account, members, windows));
+            chain = chain.chain(found -> {
+                String known = commonGroup(members, joinedGroup);
+                Uni<String> group = known != null ? Uni.createFrom().item(known) : groups.join(members, windows);
+                return group.map(groupId -> {
+                    members.forEach(m -> joinedGroup.putIfAbsent(m, groupId));
+                    LockstepHit hit = new LockstepHit(groupId, account, members, windows);
+                    recentHits.remember(hit, crowded.size());
+                    found.add(hit);
+                    return found;
+                });
+            });
+        }
+        return chain;
+    }
+
+    /** The account and every account that shares at least minSharedTargets of its crowded targets. */
+    private List<String> lockstepWith(String account, List<String> crowded, Map<String, List<String>> membersOf) {
+        Map<String, Set<String>> sharedTargets = new HashMap<>();
+        for (String bucket : crowded) {
+            String target = targetOf(bucket);
+            for (String other : membersOf.getOrDefault(bucket, List.of())) {
+                if (!other.equals(account)) {
+                    sharedTargets.computeIfAbsent(other, o -> new HashSet<>()).add(target);
+                }
+            }
+        }
+        List<String> members = new ArrayList<>();
+        members.add(account);
+        sharedTargets.forEach((other, targets) -> {
+            if (targets.size() >= config.minSharedTargets()) {
+                members.add(other);
+            }
         });
+        return members;
+    }
+
+    /** The group every one of the members already joined in this batch, or null (then the database decides). */
+    private static String commonGroup(List<String> members, Map<String, String> joinedGroup) {
+        String group = joinedGroup.get(members.get(0));
+        if (group == null) {
+            return null;
+        }
+        for (String member : members) {
+            if (!group.equals(joinedGroup.get(member))) {
+                return null;
+            }
+        }
+        return group;
     }
 
     private List<LockstepWindow> windows(List<String> crowded) {
