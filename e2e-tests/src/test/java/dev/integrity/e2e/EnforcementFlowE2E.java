@@ -19,15 +19,19 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The whole product on one case, through the gateway: a bot buys follows through an app; one of
- * its targets would lose half its followers, so the guard holds the enforcement; a moderator
- * approves it, the ledger removes the follows, the account is warned in its inbox; the moderator
- * reverts it and every follow and count comes back, with a message saying so.
+ * The whole product on one case, through the gateway: twelve bots buy follows through an app, all
+ * of them following one small account. Nine enforcements apply; the tenth would take the small
+ * account to ten lost followers of thirteen within a day, so the guard holds it (and the two
+ * after it). A moderator approves one held enforcement, the ledger removes its follows, the account is
+ * warned in its inbox; the moderator reverts it and every follow and count comes back, with a
+ * message saying so.
  */
 class EnforcementFlowE2E {
 
+    private static final int BOTS = 12;
+    private static final int FOLLOWS = 60;
+
     private final String p = "ef" + UUID.randomUUID().toString().substring(0, 6);
-    private final String bot = p + "-bot";
     private final String small = p + "-t0";
     private final String moderator = DevTokens.token("moderator", "mod-e2e");
 
@@ -44,10 +48,25 @@ class EnforcementFlowE2E {
         return api(moderator).when().get("/api/v1/accounts/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    private Map<String, Object> enforcement() {
+    private Map<String, Object> enforcementOf(String bot) {
         List<Map<String, Object>> list = api(moderator).queryParam("accountId", bot).when().get("/api/v1/enforcements")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return list.isEmpty() ? null : list.getFirst();
+    }
+
+    private List<Map<String, Object>> enforcementsOfBots() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int b = 0; b < BOTS; b++) {
+            Map<String, Object> e = enforcementOf(p + "-bot" + b);
+            if (e != null) {
+                all.add(e);
+            }
+        }
+        return all;
+    }
+
+    private static long count(List<Map<String, Object>> enforcements, String status) {
+        return enforcements.stream().filter(e -> status.equals(e.get("status"))).count();
     }
 
     @Test
@@ -55,34 +74,45 @@ class EnforcementFlowE2E {
         Instant start = Instant.now().minus(Duration.ofHours(2));
         List<String> events = new ArrayList<>();
         events.add("""
-                {"eventId":"%s-p","type":"PROFILE_SNAPSHOT","accountId":"%s","occurredAt":"%s","profile":{"username":"%sbot8391027",
-                 "fullName":"","biography":"","externalUrl":null,"hasProfilePicture":false,"isPrivate":false,"mediaCount":0,
-                 "followerCount":2,"followingCount":1900}}""".formatted(p, bot, start.minusSeconds(60), p));
-        events.add("""
                 {"eventId":"%s-f","type":"FOLLOW","accountId":"%s-friend","occurredAt":"%s","clientAppId":"official-ios","targetAccountId":"%s"}"""
                 .formatted(p, p, start.minusSeconds(30), small));
-        for (int i = 0; i < 300; i++) {
+        for (int b = 0; b < BOTS; b++) {
+            String bot = p + "-bot" + b;
             events.add("""
-                    {"eventId":"%s-e%d","type":"FOLLOW","accountId":"%s","occurredAt":"%s","clientAppId":"followboost","targetAccountId":"%s-t%d"}"""
-                    .formatted(p, i, bot, start.plusSeconds(20L * i), p, i));
+                    {"eventId":"%s-p","type":"PROFILE_SNAPSHOT","accountId":"%s","occurredAt":"%s","profile":{"username":"%s8391027",
+                     "fullName":"","biography":"","externalUrl":null,"hasProfilePicture":false,"isPrivate":false,"mediaCount":0,
+                     "followerCount":2,"followingCount":1900}}""".formatted(bot, bot, start.minusSeconds(60), bot));
+            for (int i = 0; i < FOLLOWS; i++) {
+                String target = i == 0 ? small : bot + "-t" + i;
+                events.add("""
+                        {"eventId":"%s-e%d","type":"FOLLOW","accountId":"%s","occurredAt":"%s","clientAppId":"followboost","targetAccountId":"%s"}"""
+                        .formatted(bot, i, bot, start.plusSeconds(20L * i), target));
+            }
         }
         send(events);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> enforcement() != null && "HELD".equals(enforcement().get("status")));
-        String id = (String) enforcement().get("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<Map<String, Object>> all = enforcementsOfBots();
+            assertEquals(BOTS, all.size(), "every bot has an enforcement: " + all);
+            assertEquals(9, count(all, "APPLIED"), "nine apply before the small account would lose ten: " + all);
+            assertEquals(3, count(all, "HELD"), "the rest are held: " + all);
+        });
+        Map<String, Object> held = enforcementsOfBots().stream().filter(e -> "HELD".equals(e.get("status"))).findFirst().orElseThrow();
+        String bot = (String) held.get("accountId");
+        assertTrue(String.valueOf(held.get("heldReason")).contains(small), "the reason names the small account: " + held);
+        String id = (String) held.get("id");
         List<Map<String, Object>> impact = api(moderator).when().get("/api/v1/enforcements/" + id + "/impact")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         Map<String, Object> onSmall = impact.stream().filter(r -> small.equals(r.get("accountId"))).findFirst().orElseThrow();
-        assertEquals(2, onSmall.get("followersBefore"));
-        assertEquals(1, onSmall.get("followersAfter"));
-        assertEquals(300, account(bot).getInt("followingCount"), "held: nothing removed yet");
+        // The impact was reported when the enforcement was proposed, maybe before the others applied.
+        assertEquals(1, (Integer) onSmall.get("followersBefore") - (Integer) onSmall.get("followersAfter"));
+        assertEquals(FOLLOWS, account(bot).getInt("followingCount"), "held: nothing removed yet");
 
         api(moderator).when().post("/api/v1/enforcements/" + id + "/approve").then().statusCode(200).body("status", equalTo("APPLIED"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertEquals(300, account(bot).getInt("removed.follows")));
+                .untilAsserted(() -> assertEquals(FOLLOWS, account(bot).getInt("removed.follows")));
         assertEquals(0, account(bot).getInt("followingCount"));
-        assertEquals(1, account(small).getInt("followerCount"));
+        assertEquals(3, account(small).getInt("followerCount"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("WARNED", account(bot).getString("status")));
         assertEquals("CLEAN", account(p + "-friend").getString("status"));
 
@@ -99,9 +129,9 @@ class EnforcementFlowE2E {
 
         api(moderator).when().post("/api/v1/enforcements/" + id + "/revert").then().statusCode(200).body("status", equalTo("REVERTED"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertEquals(300, account(bot).getInt("followingCount")));
+                .untilAsserted(() -> assertEquals(FOLLOWS, account(bot).getInt("followingCount")));
         assertEquals(0, account(bot).getInt("removed.follows"));
-        assertEquals(2, account(small).getInt("followerCount"));
+        assertEquals(4, account(small).getInt("followerCount"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonPath inbox = api(user).header("Accept-Language", "de").when().get("/api/v1/accounts/" + bot + "/notifications")
                     .then().statusCode(200).extract().jsonPath();

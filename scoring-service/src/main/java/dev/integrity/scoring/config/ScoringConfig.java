@@ -71,9 +71,20 @@ public interface ScoringConfig {
 
     /** The blast-radius guard. */
     interface Guard {
-        /** Hold when any receiving account would lose more than this share of its followers. */
+        /**
+         * Hold when a receiving account would have lost more than this share of its followers to
+         * enforcements within the loss window (a purge is many enforcements, one follower each).
+         */
         @WithDefault("0.10")
         double maxFollowerLossShare();
+
+        /** The share bound applies once a receiver would have lost at least this many followers: 1 of 6 is not a purge. */
+        @WithDefault("10")
+        int minFollowerLoss();
+
+        /** How long a receiver's losses add up, from its first loss. */
+        @WithDefault("P1D")
+        Duration lossWindow();
 
         /** Hold when more receiving accounts than this would be touched. */
         @WithDefault("5000")

@@ -23,10 +23,13 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Stops an enforcement, or all of them, before it can do the kind of damage a mass purge does.
- * Per enforcement: hold when any receiving account would lose more than a share of its followers, or
- * when too many receiving accounts would be touched. Globally: a breaker, shared by every replica in
- * Redis, that opens when the removals of a rolling window pass absolute or relative bounds, and then
- * holds every new enforcement until a moderator resumes.
+ * Per receiving account: hold when, with this enforcement, the account would have lost more than a
+ * share of its followers (and at least a floor of them) to enforcements within the loss window; one
+ * enforcement removes at most one follower from each account, so a purge only shows summed up.
+ * Per enforcement: hold when too many receiving accounts would be touched. Globally: a breaker,
+ * shared by every replica in Redis, that opens when the removals of a rolling window pass absolute
+ * or relative bounds, and then holds every new enforcement until a moderator resumes. Checks of
+ * concurrent impacts may each pass a bound that together they overstep, by one follower each.
  */
 @ApplicationScoped
 public class BlastRadiusGuard {
@@ -58,60 +61,89 @@ public class BlastRadiusGuard {
 
     /** Decides for one impact; an impact that would pass the window's bounds opens the breaker. */
     public Uni<GuardDecision> check(Impact impact) {
-        String perEnforcement = perEnforcementReason(impact);
         return state().chain(state -> {
             if (state.isOpen()) {
                 return Uni.createFrom().item(GuardDecision.hold("The blast-radius breaker is open (" + state.reason() + "): every enforcement waits for review"));
             }
-            if (perEnforcement != null) {
-                registry.counter("scoring.guard.holds", "reason", "per-enforcement").increment();
-                return Uni.createFrom().item(GuardDecision.hold(perEnforcement));
+            if (impact.receivers().size() > config.maxReceivers()) {
+                registry.counter("scoring.guard.holds", "reason", "receivers").increment();
+                return Uni.createFrom().item(GuardDecision.hold(
+                        "Would touch " + impact.receivers().size() + " receiving accounts (bound " + config.maxReceivers() + ")"));
             }
-            return windowTotals().chain(totals -> {
-                long removals = totals[0] + impact.removed().total();
-                long follows = totals[1] + impact.removed().follows();
-                long followersBefore = totals[2] + impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
-                String breach = null;
-                if (removals > config.maxRemovalsPerWindow()) {
-                    breach = removals + " removals within " + config.window().toMinutes() + " min (bound " + config.maxRemovalsPerWindow() + ")";
-                } else if (follows >= RELATIVE_MIN_FOLLOWS && followersBefore > 0
-                        && (double) follows / followersBefore > config.maxRelativeRemovals()) {
-                    breach = String.format(Locale.ROOT, "%d follows removed within %d min, %.1f%% of the touched accounts' followers (bound %.1f%%)",
-                            follows, config.window().toMinutes(), 100.0 * follows / followersBefore, 100 * config.maxRelativeRemovals());
+            return followerLossReason(impact).chain(reason -> {
+                if (reason != null) {
+                    registry.counter("scoring.guard.holds", "reason", "follower-loss").increment();
+                    return Uni.createFrom().item(GuardDecision.hold(reason));
                 }
-                if (breach != null) {
-                    registry.counter("scoring.guard.trips").increment();
-                    return open(breach).replaceWith(GuardDecision.hold("This enforcement would have " + breach + "; the breaker is now open"));
-                }
-                return Uni.createFrom().item(GuardDecision.APPLY);
+                return breakerCheck(impact);
             });
         });
     }
 
-    /** Counts an applied impact into the rolling window. */
+    private Uni<GuardDecision> breakerCheck(Impact impact) {
+        return windowTotals().chain(totals -> {
+            long removals = totals[0] + impact.removed().total();
+            long follows = totals[1] + impact.removed().follows();
+            long followersBefore = totals[2] + impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
+            String breach = null;
+            if (removals > config.maxRemovalsPerWindow()) {
+                breach = removals + " removals within " + config.window().toMinutes() + " min (bound " + config.maxRemovalsPerWindow() + ")";
+            } else if (follows >= RELATIVE_MIN_FOLLOWS && followersBefore > 0
+                    && (double) follows / followersBefore > config.maxRelativeRemovals()) {
+                breach = String.format(Locale.ROOT, "%d follows removed within %d min, %.1f%% of the touched accounts' followers (bound %.1f%%)",
+                        follows, config.window().toMinutes(), 100.0 * follows / followersBefore, 100 * config.maxRelativeRemovals());
+            }
+            if (breach != null) {
+                registry.counter("scoring.guard.trips").increment();
+                return open(breach).replaceWith(GuardDecision.hold("This enforcement would have " + breach + "; the breaker is now open"));
+            }
+            return Uni.createFrom().item(GuardDecision.APPLY);
+        });
+    }
+
+    /** Counts an applied impact into the rolling window and into each receiver's losses. */
     public Uni<Void> record(Impact impact) {
         long minute = System.currentTimeMillis() / MINUTE_MS;
         long ttl = config.window().toSeconds() + 120;
         long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
-        return redis.batch(List.of(
+        List<Request> requests = new ArrayList<>(List.of(
                 Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("removals").arg(impact.removed().total()),
                 Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("follows").arg(impact.removed().follows()),
                 Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("followers").arg(followersBefore),
-                Request.cmd(Command.EXPIRE).arg(windowKey(minute)).arg(ttl))).replaceWithVoid();
+                Request.cmd(Command.EXPIRE).arg(windowKey(minute)).arg(ttl)));
+        for (ReceiverImpact r : losing(impact)) {
+            String key = lossKey(r.accountId());
+            requests.add(Request.cmd(Command.HSETNX).arg(key).arg("base").arg(r.followersBefore()));
+            requests.add(Request.cmd(Command.HINCRBY).arg(key).arg("lost").arg(r.followersBefore() - r.followersAfter()));
+            requests.add(Request.cmd(Command.EXPIRE).arg(key).arg(config.lossWindow().toSeconds()).arg("NX"));
+        }
+        return RedisBatches.send(redis, requests).replaceWithVoid();
     }
 
-    private String perEnforcementReason(Impact impact) {
-        for (ReceiverImpact r : impact.receivers()) {
-            if (r.followersBefore() > 0 && (double) (r.followersBefore() - r.followersAfter()) / r.followersBefore() > config.maxFollowerLossShare()) {
-                return String.format(Locale.ROOT, "Would cut %s's followers by %.0f%% (from %d to %d; bound %.0f%%)", r.accountId(),
-                        100.0 * (r.followersBefore() - r.followersAfter()) / r.followersBefore(), r.followersBefore(), r.followersAfter(),
-                        100 * config.maxFollowerLossShare());
+    /** The first receiver that would have lost too many of its followers within the loss window, or null. */
+    private Uni<String> followerLossReason(Impact impact) {
+        List<ReceiverImpact> losing = losing(impact);
+        if (losing.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        List<Request> requests = losing.stream().map(r -> Request.cmd(Command.HMGET).arg(lossKey(r.accountId())).arg("base").arg("lost")).toList();
+        return RedisBatches.send(redis, requests).map(responses -> {
+            for (int i = 0; i < losing.size(); i++) {
+                ReceiverImpact r = losing.get(i);
+                Response earlier = responses.get(i);
+                long base = earlier != null && earlier.get(0) != null ? earlier.get(0).toLong() : r.followersBefore();
+                long lost = (earlier != null && earlier.get(1) != null ? earlier.get(1).toLong() : 0) + r.followersBefore() - r.followersAfter();
+                if (base > 0 && lost >= config.minFollowerLoss() && (double) lost / base > config.maxFollowerLossShare()) {
+                    return String.format(Locale.ROOT, "Would cut %s's followers by %.0f%% within %d h (%d of %d removed by enforcements; bound %.0f%%)",
+                            r.accountId(), 100.0 * lost / base, config.lossWindow().toHours(), lost, base, 100 * config.maxFollowerLossShare());
+                }
             }
-        }
-        if (impact.receivers().size() > config.maxReceivers()) {
-            return "Would touch " + impact.receivers().size() + " receiving accounts (bound " + config.maxReceivers() + ")";
-        }
-        return null;
+            return null;
+        });
+    }
+
+    private static List<ReceiverImpact> losing(Impact impact) {
+        return impact.receivers().stream().filter(r -> r.followersBefore() > r.followersAfter()).toList();
     }
 
     private Uni<long[]> windowTotals() {
@@ -142,6 +174,10 @@ public class BlastRadiusGuard {
 
     private static String windowKey(long minute) {
         return "guard:window:" + minute;
+    }
+
+    private static String lossKey(String receiver) {
+        return "guard:loss:{" + receiver + "}";
     }
 
     private static GuardState toState(Response hash) {
