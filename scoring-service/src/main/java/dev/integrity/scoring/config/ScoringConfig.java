@@ -74,8 +74,10 @@ public interface ScoringConfig {
         /**
          * Hold when a receiving account would have lost more than this share of its followers to
          * enforcements within the loss window (a purge is many enforcements, one follower each).
+         * A quarter in a day: well short of the half-overnight cuts of the 2014 purge, well above
+         * what cleaning the odd bot out of a popular account's followers takes.
          */
-        @WithDefault("0.10")
+        @WithDefault("0.25")
         double maxFollowerLossShare();
 
         /** The share bound applies once a receiver would have lost at least this many followers: 1 of 6 is not a purge. */

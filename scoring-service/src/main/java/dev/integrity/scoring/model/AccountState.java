@@ -67,6 +67,10 @@ public record AccountState(
                 warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
 
+    public boolean isClean() {
+        return CLEAN.equals(status);
+    }
+
     public boolean isWarned() {
         return WARNED.equals(status);
     }

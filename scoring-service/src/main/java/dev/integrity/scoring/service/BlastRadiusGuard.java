@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.scoring.config.ScoringConfig;
+import dev.integrity.scoring.repository.AccountStateRepository;
 import dev.integrity.scoring.model.GuardDecision;
 import dev.integrity.scoring.model.GuardState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,8 @@ import io.vertx.mutiny.redis.client.Response;
  * Per receiving account: hold when, with this enforcement, the account would have lost more than a
  * share of its followers (and at least a floor of them) to enforcements within the loss window; one
  * enforcement removes at most one follower from each account, so a purge only shows summed up.
+ * Receivers the system itself holds inauthentic (suspect, warned or blocked: bots of a farm follow
+ * each other) are not protected: their followers are the farm's own.
  * Per enforcement: hold when too many receiving accounts would be touched. Globally: a breaker,
  * shared by every replica in Redis, that opens when the removals of a rolling window pass absolute
  * or relative bounds, and then holds every new enforcement until a moderator resumes. Checks of
@@ -41,11 +44,13 @@ public class BlastRadiusGuard {
     private static final long RELATIVE_MIN_FOLLOWS = 1000;
 
     private final Redis redis;
+    private final AccountStateRepository states;
     private final ScoringConfig.Guard config;
     private final MeterRegistry registry;
 
-    public BlastRadiusGuard(Redis redis, ScoringConfig config, MeterRegistry registry) {
+    public BlastRadiusGuard(Redis redis, AccountStateRepository states, ScoringConfig config, MeterRegistry registry) {
         this.redis = redis;
+        this.states = states;
         this.config = config.guard();
         this.registry = registry;
     }
@@ -122,10 +127,18 @@ public class BlastRadiusGuard {
 
     /** The first receiver that would have lost too many of its followers within the loss window, or null. */
     private Uni<String> followerLossReason(Impact impact) {
-        List<ReceiverImpact> losing = losing(impact);
-        if (losing.isEmpty()) {
+        List<ReceiverImpact> candidates = losing(impact);
+        if (candidates.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
+        return states.load(candidates.stream().map(ReceiverImpact::accountId).toList()).chain(known -> {
+            List<ReceiverImpact> protectedReceivers = candidates.stream()
+                    .filter(r -> !known.containsKey(r.accountId()) || known.get(r.accountId()).isClean()).toList();
+            return protectedReceivers.isEmpty() ? Uni.createFrom().nullItem() : cumulativeLoss(protectedReceivers);
+        });
+    }
+
+    private Uni<String> cumulativeLoss(List<ReceiverImpact> losing) {
         List<Request> requests = losing.stream().map(r -> Request.cmd(Command.HMGET).arg(lossKey(r.accountId())).arg("base").arg("lost")).toList();
         return RedisBatches.send(redis, requests).map(responses -> {
             for (int i = 0; i < losing.size(); i++) {

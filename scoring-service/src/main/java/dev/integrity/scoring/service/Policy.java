@@ -63,6 +63,10 @@ public class Policy {
         if (state.isWarned()) {
             return warnedVerdict(state, model, repeatEngagement, latest, hasOpenEnforcement);
         }
+        if (!evidence && hasOpenEnforcement) {
+            // Quiet for now, but its enforcement is still proposed or held: it stays suspect, for the same reasons.
+            return new Verdict(state.withScore(AccountState.SUSPECT, model.probability(), model.modelId(), keep(state, reasons)), null);
+        }
         String status = evidence ? AccountState.SUSPECT : AccountState.CLEAN;
         AccountState next = state.withScore(status, model.probability(), model.modelId(), reasons);
         if (!evidence || hasOpenEnforcement) {
