@@ -28,6 +28,12 @@ const BOT = `${PREFIX}-bot`;
 const FRIEND = `${PREFIX}-friend`;
 const TARGETS = 300;
 const FLAGGED_APP = 'followboost';
+// The guard holds an enforcement that would take a genuine account past a quarter of its
+// followers (and at least ten) within a day; one enforcement removes one follower from each
+// account, so eleven helper bots follow t0 too and are enforced first.
+const HELPERS = 11;
+const HELPER_FOLLOWS = 50;
+const helper = (h) => `${PREFIX}-helper${h}`;
 
 // ---------------------------------------------------------------------------------------------
 // Tiny runner: checks run in order; the first failure skips the rest (they depend on it).
@@ -168,30 +174,43 @@ async function api(method, path, jwt, body, headers = {}) {
 
 const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** The traffic that makes a HELD enforcement: a fake-looking bot following 300 accounts through a third-party app. */
-function traffic() {
-  const now = Date.now();
-  const start = now - 2 * 60 * 60_000 + 60_000;
-  const step = Math.floor((2 * 60 * 60_000 - 120_000) / TARGETS);
+/** A fake-looking bot following `count` accounts through a third-party app, t0 first, at a machine-regular pace. */
+function botTraffic(bot, count, targetOf) {
+  const start = Date.now() - 2 * 60 * 60_000 + 60_000;
+  const step = Math.floor((2 * 60 * 60_000 - 120_000) / count);
   let n = 0;
-  const id = () => `${PREFIX}-e${n++}`;
-  const events = [
-    { eventId: id(), type: 'FOLLOW', accountId: FRIEND, occurredAt: rfc3339(start - 10 * 60_000), clientAppId: 'official-ios', targetAccountId: `${PREFIX}-t0` },
-    {
-      eventId: id(), type: 'PROFILE_SNAPSHOT', accountId: BOT, occurredAt: rfc3339(start - 5 * 60_000),
-      profile: {
-        username: `${PREFIX}bot8391027`, fullName: '', biography: '', externalUrl: null, hasProfilePicture: false,
-        isPrivate: false, mediaCount: 0, followerCount: 2, followingCount: 1900,
-      },
+  const id = () => `${bot}-e${n++}`;
+  const events = [{
+    eventId: id(), type: 'PROFILE_SNAPSHOT', accountId: bot, occurredAt: rfc3339(start - 5 * 60_000),
+    profile: {
+      username: `${bot.replace(/-/g, '')}8391027`, fullName: '', biography: '', externalUrl: null, hasProfilePicture: false,
+      isPrivate: false, mediaCount: 0, followerCount: 2, followingCount: 1900,
     },
-  ];
-  for (let i = 0; i < TARGETS; i++) {
+  }];
+  for (let i = 0; i < count; i++) {
     events.push({
-      eventId: id(), type: 'FOLLOW', accountId: BOT, occurredAt: rfc3339(start + i * step), clientAppId: FLAGGED_APP,
-      ip: '198.51.100.23', deviceId: `${PREFIX}-device`, targetAccountId: `${PREFIX}-t${i}`,
+      eventId: id(), type: 'FOLLOW', accountId: bot, occurredAt: rfc3339(start + i * step), clientAppId: FLAGGED_APP,
+      ip: '198.51.100.23', deviceId: `${bot}-device`, targetAccountId: targetOf(i),
     });
   }
   return events;
+}
+
+/** t0's genuine follower and the helper bots, each following t0 and accounts of its own. */
+function helperTraffic() {
+  const events = [{
+    eventId: `${PREFIX}-friend-f`, type: 'FOLLOW', accountId: FRIEND, occurredAt: rfc3339(Date.now() - 3 * 60 * 60_000),
+    clientAppId: 'official-ios', targetAccountId: `${PREFIX}-t0`,
+  }];
+  for (let h = 0; h < HELPERS; h++) {
+    events.push(...botTraffic(helper(h), HELPER_FOLLOWS, (i) => (i === 0 ? `${PREFIX}-t0` : `${helper(h)}-t${i}`)));
+  }
+  return events;
+}
+
+/** The traffic that makes the HELD enforcement: the bot following 300 accounts, t0 among them. */
+function traffic() {
+  return botTraffic(BOT, TARGETS, (i) => `${PREFIX}-t${i}`);
 }
 
 async function postEvents(jwt, events) {
@@ -239,7 +258,25 @@ async function main() {
     assert(subjectOf(user) === BOT, `the user token's sub is ${subjectOf(user)}, not ${BOT}`);
   });
 
-  await check(`setup: ${TARGETS + 2} events accepted by POST /events`, async () => {
+  await check(`setup: ${HELPERS} helper bots following ${PREFIX}-t0 are enforced first`, async () => {
+    await postEvents(ingest, helperTraffic());
+    let seen = 'nothing yet';
+    await waitFor(async () => {
+      const decided = [];
+      for (let h = 0; h < HELPERS; h++) {
+        const r = await api('GET', `/enforcements?accountId=${encodeURIComponent(helper(h))}`, moderator);
+        const e = r.status === 200 && (r.json || []).find((x) => x.status === 'APPLIED' || x.status === 'HELD');
+        if (e) {
+          decided.push(e.status);
+        }
+      }
+      seen = `${decided.length} of ${HELPERS} decided: ${decided.join(', ')}`;
+      return decided.length === HELPERS || null;
+    }, { timeoutMs: 90_000, intervalMs: 2000, describe: () => `the helper bots were not all decided within 90 s; ${seen}` });
+    console.log(`       ${seen}`);
+  });
+
+  await check(`setup: ${TARGETS + 1} events accepted by POST /events`, async () => {
     await postEvents(ingest, traffic());
   });
 

@@ -118,7 +118,6 @@ public class BlastRadiusGuard {
                 Request.cmd(Command.EXPIRE).arg(windowKey(minute)).arg(ttl)));
         for (ReceiverImpact r : losing(impact)) {
             String key = lossKey(r.accountId());
-            requests.add(Request.cmd(Command.HSETNX).arg(key).arg("base").arg(r.followersBefore()));
             requests.add(Request.cmd(Command.HINCRBY).arg(key).arg("lost").arg(r.followersBefore() - r.followersAfter()));
             requests.add(Request.cmd(Command.EXPIRE).arg(key).arg(config.lossWindow().toSeconds()).arg("NX"));
         }
@@ -139,13 +138,14 @@ public class BlastRadiusGuard {
     }
 
     private Uni<String> cumulativeLoss(List<ReceiverImpact> losing) {
-        List<Request> requests = losing.stream().map(r -> Request.cmd(Command.HMGET).arg(lossKey(r.accountId())).arg("base").arg("lost")).toList();
+        List<Request> requests = losing.stream().map(r -> Request.cmd(Command.HGET).arg(lossKey(r.accountId())).arg("lost")).toList();
         return RedisBatches.send(redis, requests).map(responses -> {
             for (int i = 0; i < losing.size(); i++) {
                 ReceiverImpact r = losing.get(i);
-                Response earlier = responses.get(i);
-                long base = earlier != null && earlier.get(0) != null ? earlier.get(0).toLong() : r.followersBefore();
-                long lost = (earlier != null && earlier.get(1) != null ? earlier.get(1).toLong() : 0) + r.followersBefore() - r.followersAfter();
+                long earlier = responses.get(i) == null ? 0 : responses.get(i).toLong();
+                // What the account would have without the window's enforcements: its followers now and those removed.
+                long base = r.followersBefore() + earlier;
+                long lost = earlier + r.followersBefore() - r.followersAfter();
                 if (base > 0 && lost >= config.minFollowerLoss() && (double) lost / base > config.maxFollowerLossShare()) {
                     return String.format(Locale.ROOT, "Would cut %s's followers by %.0f%% within %d h (%d of %d removed by enforcements; bound %.0f%%)",
                             r.accountId(), 100.0 * lost / base, config.lossWindow().toHours(), lost, base, 100 * config.maxFollowerLossShare());
