@@ -175,8 +175,8 @@ async function api(method, path, jwt, body, headers = {}) {
 const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A fake-looking bot following `count` accounts through a third-party app, t0 first, at a machine-regular pace. */
-function botTraffic(bot, count, targetOf) {
-  const start = Date.now() - 2 * 60 * 60_000 + 60_000;
+function botTraffic(bot, count, targetOf, offsetMs = 0) {
+  const start = Date.now() - 2 * 60 * 60_000 + 60_000 - offsetMs;
   const step = Math.floor((2 * 60 * 60_000 - 120_000) / count);
   let n = 0;
   const id = () => `${bot}-e${n++}`;
@@ -199,11 +199,22 @@ function botTraffic(bot, count, targetOf) {
 /** t0's genuine follower and the helper bots, each following t0 and accounts of its own. */
 function helperTraffic() {
   const events = [{
-    eventId: `${PREFIX}-friend-f`, type: 'FOLLOW', accountId: FRIEND, occurredAt: rfc3339(Date.now() - 3 * 60 * 60_000),
+    eventId: `${PREFIX}-friend-f`, type: 'FOLLOW', accountId: FRIEND, occurredAt: rfc3339(Date.now() - 5 * 60 * 60_000),
     clientAppId: 'official-ios', targetAccountId: `${PREFIX}-t0`,
   }];
+  // Their other targets are popular accounts, as bought follows are: removing the helpers' follows
+  // from them is no purge, for the guard's breaker either. A quarter of an hour apart: not lockstep.
+  for (let i = 1; i < HELPER_FOLLOWS; i++) {
+    events.push({
+      eventId: `${PREFIX}-pp${i}`, type: 'PROFILE_SNAPSHOT', accountId: `${PREFIX}-p${i}`, occurredAt: rfc3339(Date.now() - 4 * 60 * 60_000),
+      profile: {
+        username: `popular${i}`, fullName: `Popular ${i}`, biography: '', externalUrl: null, hasProfilePicture: true,
+        isPrivate: false, mediaCount: 300, followerCount: 5000, followingCount: 200,
+      },
+    });
+  }
   for (let h = 0; h < HELPERS; h++) {
-    events.push(...botTraffic(helper(h), HELPER_FOLLOWS, (i) => (i === 0 ? `${PREFIX}-t0` : `${helper(h)}-t${i}`)));
+    events.push(...botTraffic(helper(h), HELPER_FOLLOWS, (i) => (i === 0 ? `${PREFIX}-t0` : `${PREFIX}-p${i}`), h * 15 * 60_000));
   }
   return events;
 }

@@ -75,18 +75,28 @@ class EnforcementFlowE2E {
         List<String> events = new ArrayList<>();
         events.add("""
                 {"eventId":"%s-f","type":"FOLLOW","accountId":"%s-friend","occurredAt":"%s","clientAppId":"official-ios","targetAccountId":"%s"}"""
-                .formatted(p, p, start.minusSeconds(30), small));
+                .formatted(p, p, start.minus(Duration.ofHours(4)), small));
+        // The bots' other targets are popular accounts (a platform follower count of 5,000), as bought
+        // follows are: removing the bots' follows from them is no purge, for the guard's breaker either.
+        for (int i = 1; i < FOLLOWS; i++) {
+            events.add("""
+                    {"eventId":"%s-pp%d","type":"PROFILE_SNAPSHOT","accountId":"%s-p%d","occurredAt":"%s","profile":{"username":"popular%d",
+                     "fullName":"Popular %d","biography":"","externalUrl":null,"hasProfilePicture":true,"isPrivate":false,"mediaCount":300,
+                     "followerCount":5000,"followingCount":200}}""".formatted(p, i, p, i, start.minus(Duration.ofHours(4)), i, i));
+        }
         for (int b = 0; b < BOTS; b++) {
             String bot = p + "-bot" + b;
+            // Each bot a quarter of an hour after the previous one: bought, not coordinated in lockstep.
+            Instant botStart = start.minus(Duration.ofMinutes(15L * b));
             events.add("""
                     {"eventId":"%s-p","type":"PROFILE_SNAPSHOT","accountId":"%s","occurredAt":"%s","profile":{"username":"%s8391027",
                      "fullName":"","biography":"","externalUrl":null,"hasProfilePicture":false,"isPrivate":false,"mediaCount":0,
-                     "followerCount":2,"followingCount":1900}}""".formatted(bot, bot, start.minusSeconds(60), bot));
+                     "followerCount":2,"followingCount":1900}}""".formatted(bot, bot, botStart.minusSeconds(60), bot));
             for (int i = 0; i < FOLLOWS; i++) {
-                String target = i == 0 ? small : bot + "-t" + i;
+                String target = i == 0 ? small : p + "-p" + i;
                 events.add("""
                         {"eventId":"%s-e%d","type":"FOLLOW","accountId":"%s","occurredAt":"%s","clientAppId":"followboost","targetAccountId":"%s"}"""
-                        .formatted(bot, i, bot, start.plusSeconds(20L * i), target));
+                        .formatted(bot, i, bot, botStart.plusSeconds(20L * i), target));
             }
         }
         send(events);
