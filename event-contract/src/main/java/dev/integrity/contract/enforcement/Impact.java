@@ -11,15 +11,4 @@ public record Impact(String enforcementId, String accountId, Removed removed, Li
     public Impact {
         receivers = receivers == null ? List.of() : List.copyOf(receivers);
     }
-
-    /** The largest share of its followers any receiving account would lose (0..1). */
-    public double maxFollowerLossShare() {
-        double max = 0;
-        for (ReceiverImpact r : receivers) {
-            if (r.followersBefore() > 0) {
-                max = Math.max(max, (double) (r.followersBefore() - r.followersAfter()) / r.followersBefore());
-            }
-        }
-        return max;
-    }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,44 +79,45 @@ public class LockstepDetector {
     }
 
     private Uni<Set<String>> markCrowded(List<String[]> buckets, List<Response> responses) {
-        List<Request> requests = new ArrayList<>();
+        Map<String, Set<String>> crowdedBy = new TreeMap<>();
         List<String> crossings = new ArrayList<>();
-        Set<String> touched = new TreeSet<>();
         for (int i = 0; i < buckets.size(); i++) {
             long size = responses.get(i).get(0).toLong();
             boolean crossed = responses.get(i).get(1).toInteger() == 1;
             String bucket = buckets.get(i)[0];
-            String account = buckets.get(i)[1];
             if (size < config.minCrowd() || size > config.maxCrowd()) {
                 continue;
             }
             if (crossed) {
                 crossings.add(bucket);
             } else {
-                requests.add(Request.cmd(Command.SADD).arg(crowdedKey(account)).arg(bucket));
-                requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
-                touched.add(account);
+                crowdedBy.computeIfAbsent(buckets.get(i)[1], a -> new HashSet<>()).add(bucket);
             }
+        }
+        if (crossings.isEmpty()) {
+            return addCrowded(crowdedBy);
         }
         // A bucket that just became crowded: every member so far gets it, not only the newest.
-        for (String bucket : crossings) {
-            requests.add(Request.cmd(Command.SMEMBERS).arg(bucket));
-        }
-        if (requests.isEmpty()) {
-            return Uni.createFrom().item(touched);
-        }
-        return RedisBatches.send(redis, requests).chain(rs -> {
-            List<Request> backfill = new ArrayList<>();
-            int offset = rs.size() - crossings.size();
+        return RedisBatches.send(redis, crossings.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList()).chain(rs -> {
             for (int c = 0; c < crossings.size(); c++) {
-                for (Response member : rs.get(offset + c)) {
-                    backfill.add(Request.cmd(Command.SADD).arg(crowdedKey(member.toString())).arg(crossings.get(c)));
-                    backfill.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(member.toString())).arg(TTL_SECONDS));
-                    touched.add(member.toString());
+                for (String member : strings(rs.get(c))) {
+                    crowdedBy.computeIfAbsent(member, a -> new HashSet<>()).add(crossings.get(c));
                 }
             }
-            return backfill.isEmpty() ? Uni.createFrom().item(touched) : RedisBatches.send(redis, backfill).replaceWith(touched);
+            return addCrowded(crowdedBy);
         });
+    }
+
+    /** Adds the buckets to each account's crowded set, one SADD and one EXPIRE per account; answers the accounts. */
+    private Uni<Set<String>> addCrowded(Map<String, Set<String>> crowdedBy) {
+        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2);
+        crowdedBy.forEach((account, added) -> {
+            Request sadd = Request.cmd(Command.SADD).arg(crowdedKey(account));
+            added.forEach(sadd::arg);
+            requests.add(sadd);
+            requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
+        });
+        return RedisBatches.send(redis, requests).replaceWith(crowdedBy.keySet());
     }
 
     /**
@@ -136,8 +137,7 @@ public class LockstepDetector {
             Map<String, List<String>> candidates = new LinkedHashMap<>();
             for (int i = 0; i < accounts.size(); i++) {
                 String account = accounts.get(i);
-                List<String> crowded = new ArrayList<>();
-                rs.get(i).forEach(b -> crowded.add(b.toString()));
+                List<String> crowded = strings(rs.get(i));
                 if (distinctTargets(crowded) < config.minSharedTargets()) {
                     continue;
                 }
@@ -156,9 +156,7 @@ public class LockstepDetector {
                     .chain(members -> {
                         Map<String, List<String>> membersOf = new HashMap<>();
                         for (int i = 0; i < buckets.size(); i++) {
-                            List<String> list = new ArrayList<>();
-                            members.get(i).forEach(m -> list.add(m.toString()));
-                            membersOf.put(buckets.get(i), list);
+                            membersOf.put(buckets.get(i), strings(members.get(i)));
                         }
                         return joinGroups(candidates, membersOf, hits);
                     });
@@ -259,6 +257,12 @@ public class LockstepDetector {
 
     private static long distinctTargets(List<String> buckets) {
         return buckets.stream().map(LockstepDetector::targetOf).distinct().count();
+    }
+
+    private static List<String> strings(Response set) {
+        List<String> values = new ArrayList<>(set.size());
+        set.forEach(v -> values.add(v.toString()));
+        return values;
     }
 
     private static String crowdedKey(String account) {

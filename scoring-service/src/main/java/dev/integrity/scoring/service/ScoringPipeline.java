@@ -91,14 +91,14 @@ public class ScoringPipeline {
             latest.putIfAbsent(hit.accountId(), hit.windows().stream().map(w -> w.to()).max(Instant::compareTo).orElse(Instant.now()));
         }
         Set<String> accounts = latest.keySet();
-        return features.read(latest)
-                .chain(f -> states.load(accounts)
-                        .chain(s -> enforcements.accountsWithOpenEnforcement(accounts)
-                                .chain(open -> {
-                                    List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
-                                    List<Verdict> verdicts = verdicts(accounts, f, s, open, byAccount, freshIds, hitByAccount, latest, shadow);
-                                    return shadowScores.record(shadow).chain(() -> persist(verdicts));
-                                })));
+        // Three independent reads (Redis, and PostgreSQL twice) side by side rather than one after another.
+        return Uni.combine().all().unis(features.read(latest), states.load(accounts), enforcements.accountsWithOpenEnforcement(accounts))
+                .asTuple().chain(read -> {
+                    List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
+                    List<Verdict> verdicts = verdicts(accounts, read.getItem1(), read.getItem2(), read.getItem3(), byAccount, freshIds,
+                            hitByAccount, latest, shadow);
+                    return shadowScores.record(shadow).chain(() -> persist(verdicts));
+                });
     }
 
     private List<Verdict> verdicts(Set<String> accounts, Map<String, AccountFeatures> features, Map<String, AccountState> states,
