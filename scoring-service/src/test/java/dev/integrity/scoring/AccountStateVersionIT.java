@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.scoring.model.AccountState;
 import dev.integrity.scoring.repository.AccountStateRepository;
 import dev.integrity.scoring.repository.StaleStateException;
@@ -33,24 +34,24 @@ class AccountStateVersionIT {
         AccountState read = states.find(id).await().atMost(WAIT);
         assertEquals(1, read.version());
 
-        AccountState warned = read.withScore(AccountState.WARNED, 0.9, "m1", List.of("warned by the outcome"));
-        AccountState scored = read.withScore(AccountState.SUSPECT, 0.7, "m1", List.of("scored by a batch"));
+        AccountState warned = read.withScore(AccountStatus.WARNED, 0.9, "m1", List.of("warned by the outcome"));
+        AccountState scored = read.withScore(AccountStatus.SUSPECT, 0.7, "m1", List.of("scored by a batch"));
         states.saveAll(List.of(warned)).await().atMost(WAIT);
         Throwable refused = assertThrows(RuntimeException.class, () -> states.saveAll(List.of(scored)).await().atMost(WAIT));
         assertInstanceOf(StaleStateException.class, refused);
 
         AccountState stored = states.find(id).await().atMost(WAIT);
-        assertEquals(AccountState.WARNED, stored.status());
+        assertEquals(AccountStatus.WARNED, stored.status());
         assertEquals(2, stored.version());
     }
 
     @Test
     void twoFirstWritesOfANewAccountCannotBothLand() {
         String id = "v" + UUID.randomUUID().toString().substring(0, 8);
-        states.saveAll(List.of(AccountState.clean(id).withScore(AccountState.SUSPECT, 0.8, "m1", List.of("first")))).await().atMost(WAIT);
+        states.saveAll(List.of(AccountState.clean(id).withScore(AccountStatus.SUSPECT, 0.8, "m1", List.of("first")))).await().atMost(WAIT);
         assertThrows(StaleStateException.class,
-                () -> states.saveAll(List.of(AccountState.clean(id).withScore(AccountState.CLEAN, 0.1, "m1", List.of("second"))))
+                () -> states.saveAll(List.of(AccountState.clean(id).withScore(AccountStatus.CLEAN, 0.1, "m1", List.of("second"))))
                         .await().atMost(WAIT));
-        assertEquals(AccountState.SUSPECT, states.find(id).await().atMost(WAIT).status());
+        assertEquals(AccountStatus.SUSPECT, states.find(id).await().atMost(WAIT).status());
     }
 }

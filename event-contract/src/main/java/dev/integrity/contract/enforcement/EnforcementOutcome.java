@@ -9,7 +9,7 @@ import java.util.List;
  * the enforcement's scope; {@code apps} the third-party apps concerned. Consumers key their
  * idempotency on (enforcementId, status).
  */
-public record EnforcementOutcome(String enforcementId, String accountId, String action, int strike, Status status,
+public record EnforcementOutcome(String enforcementId, String accountId, EnforcementAction action, int strike, Status status,
         Removed removed, List<String> apps, Instant at) {
 
     public enum Status {

@@ -8,13 +8,13 @@ import java.util.List;
  * gave between {@code from} and {@code to}, either through one of the third-party {@code apps},
  * or, for lockstep, to one of the {@code lockstep} targets within that target's window, whatever
  * app it claims. First-party engagement outside lockstep windows is never in scope.
- * {@code action} is REMOVE_AND_WARN or BLOCK; {@code strike} is the account's strike this
+ * {@code action} is what it does; {@code strike} is the account's strike this
  * enforcement gives (1 = first warning, 2 = final warning, 3 = block).
  */
 public record EnforcementScope(
         String enforcementId,
         String accountId,
-        String action,
+        EnforcementAction action,
         int strike,
         List<String> apps,
         Instant from,

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.client.DownstreamResponse;
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class AccountsResource {
 
     /** An account as moderators see it. */
-    public record AccountView(String accountId, String status, Double riskScore, String modelVersion, List<String> reasons,
+    public record AccountView(String accountId, AccountStatus status, Double riskScore, String modelVersion, List<String> reasons,
             int strikes, long followerCount, long followingCount, Removed removed, String groupId, List<String> flaggedApps) {
     }
 
@@ -79,7 +80,7 @@ public class AccountsResource {
 
     private static AccountView view(String accountId, JsonNode risk, JsonNode ledger) {
         JsonNode removed = ledger.path("removed");
-        return new AccountView(accountId, risk.path("status").asText("CLEAN"),
+        return new AccountView(accountId, AccountStatus.valueOf(risk.path("status").asText(AccountStatus.CLEAN.name())),
                 risk.hasNonNull("riskScore") ? risk.get("riskScore").asDouble() : null,
                 risk.hasNonNull("modelVersion") ? risk.get("modelVersion").asText() : null,
                 strings(risk.path("reasons")), risk.path("strikes").asInt(0),

@@ -1,6 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.security.Caller;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -31,8 +31,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("moderator")
 public class EnforcementsResource {
-
-    private static final List<String> STATUSES = List.of("PROPOSED", "APPLIED", "HELD", "REJECTED", "REVERTED");
 
     private final DownstreamClient scoring;
     private final DownstreamClient ingest;
@@ -47,8 +45,9 @@ public class EnforcementsResource {
     @GET
     @Operation(summary = "Enforcements, newest first; filter by status and account")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId) {
-        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
-            throw new BadRequestException("status must be one of " + String.join(", ", STATUSES) + ".");
+        if (status != null && !status.isBlank() && Stream.of(EnforcementStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new BadRequestException("status must be one of "
+                    + Stream.of(EnforcementStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
         if (accountId != null && !accountId.isBlank() && !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new BadRequestException("accountId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");

@@ -25,6 +25,9 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.contract.enforcement.Impact;
+import dev.integrity.contract.EventType;
+import dev.integrity.contract.enforcement.EnforcementAction;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.LockstepWindow;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.contract.enforcement.Removed;
@@ -51,19 +54,23 @@ public class EnforcementLedger {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    /** Edges the scope covers: the account's active engagement in the window, through a named app or a lockstep window. */
+    /**
+     * Edges the scope covers: the account's active engagement in the window, through a named app, or
+     * of the window's kind of action to a lockstep window's target within that window (a window with
+     * no kind, from before windows had one, covers every kind).
+     */
     private static final String SCOPE_FILTER = """
              AND t.created_at >= $2 AND t.created_at <= $3
              AND ((t.third_party AND t.client_app_id = ANY($4::varchar[]))
-                  OR EXISTS (SELECT 1 FROM unnest($5::varchar[], $6::timestamptz[], $7::timestamptz[]) AS l(target, wfrom, wto)
-                             WHERE l.target = %s AND t.created_at BETWEEN l.wfrom AND l.wto))""";
+                  OR EXISTS (SELECT 1 FROM unnest($5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::varchar[]) AS l(target, wfrom, wto, kind)
+                             WHERE l.target = %s AND (l.kind = '' OR l.kind = '%s') AND t.created_at BETWEEN l.wfrom AND l.wto))""";
 
     private static final String SCOPED_FOLLOWS = "SELECT t.id, t.followee_id FROM follow_edge t WHERE t.follower_id = $1"
-            + " AND t.ended_at IS NULL AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.followee_id") + " FOR UPDATE";
+            + " AND t.ended_at IS NULL AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.followee_id", EventType.FOLLOW) + " FOR UPDATE";
     private static final String SCOPED_LIKES = "SELECT t.id, t.owner_id FROM like_edge t WHERE t.account_id = $1"
-            + " AND t.ended_at IS NULL AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id") + " FOR UPDATE";
+            + " AND t.ended_at IS NULL AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id", EventType.LIKE) + " FOR UPDATE";
     private static final String SCOPED_COMMENTS = "SELECT t.id, t.owner_id FROM comment t WHERE t.account_id = $1"
-            + " AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id") + " FOR UPDATE";
+            + " AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id", EventType.COMMENT) + " FOR UPDATE";
 
     private final Pool pool;
 
@@ -92,7 +99,7 @@ public class EnforcementLedger {
                 .chain(() -> recordProposal(conn, scope))
                 .chain(() -> status(conn, scope.enforcementId()))
                 .chain(status -> {
-                    if (!"PROPOSED".equals(status)) {
+                    if (status != EnforcementStatus.PROPOSED) {
                         return storedOutcome(conn, scope.enforcementId());
                     }
                     return scoped(conn, scope).chain(engagement -> impactOf(conn, scope, engagement)
@@ -116,7 +123,7 @@ public class EnforcementLedger {
             return LedgerRepository.lockAccounts(conn, Set.of(account))
                     .chain(() -> status(conn, enforcementId))
                     .chain(status -> {
-                        if (!"APPLIED".equals(status)) {
+                        if (status != EnforcementStatus.APPLIED) {
                             return storedOutcome(conn, enforcementId);
                         }
                         return restore(conn, enforcementId)
@@ -152,14 +159,14 @@ public class EnforcementLedger {
         return conn.preparedQuery("""
                 INSERT INTO enforcement_application (enforcement_id, account_id, action, status, scope)
                 VALUES ($1, $2, $3, 'PROPOSED', $4) ON CONFLICT (enforcement_id) DO NOTHING""")
-                .execute(Tuple.of(scope.enforcementId(), scope.accountId(), scope.action(), new JsonObject(write(scope))))
+                .execute(Tuple.of(scope.enforcementId(), scope.accountId(), scope.action().name(), new JsonObject(write(scope))))
                 .replaceWithVoid();
     }
 
-    private Uni<String> status(SqlClient conn, String enforcementId) {
+    private Uni<EnforcementStatus> status(SqlClient conn, String enforcementId) {
         return conn.preparedQuery("SELECT status FROM enforcement_application WHERE enforcement_id = $1")
                 .execute(Tuple.of(enforcementId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+                .map(rows -> rows.size() == 0 ? null : EnforcementStatus.valueOf(rows.iterator().next().getString(0)));
     }
 
     private Uni<String> accountOf(SqlClient conn, String enforcementId) {
@@ -193,7 +200,8 @@ public class EnforcementLedger {
                 .addArrayOfString(scope.apps().toArray(String[]::new))
                 .addArrayOfString(Sql.strings(windows, LockstepWindow::targetAccountId))
                 .addArrayOfOffsetDateTime(Sql.times(windows, LockstepWindow::from))
-                .addArrayOfOffsetDateTime(Sql.times(windows, LockstepWindow::to));
+                .addArrayOfOffsetDateTime(Sql.times(windows, LockstepWindow::to))
+                .addArrayOfString(Sql.strings(windows, w -> w.kind() == null ? "" : w.kind().name()));
     }
 
     private static Uni<List<ActiveEdge>> edges(SqlClient conn, String sql, Tuple params) {
@@ -307,11 +315,11 @@ public class EnforcementLedger {
                     }
                     Row row = rows.iterator().next();
                     String status = row.getString("status");
-                    if ("PROPOSED".equals(status)) {
+                    if (EnforcementStatus.valueOf(status) == EnforcementStatus.PROPOSED) {
                         return null;
                     }
                     EnforcementScope scope = readScope(row.getValue("scope").toString());
-                    return new EnforcementOutcome(enforcementId, row.getString("account_id"), row.getString("action"),
+                    return new EnforcementOutcome(enforcementId, row.getString("account_id"), EnforcementAction.valueOf(row.getString("action")),
                             scope.strike(), EnforcementOutcome.Status.valueOf(status),
                             new Removed(row.getLong("follows_removed"), row.getLong("likes_removed"), row.getLong("comments_removed")),
                             scope.apps(), row.getOffsetDateTime("at").toInstant());

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventType;
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.contract.enforcement.LockstepWindow;
@@ -173,7 +174,7 @@ class ApplyRevertPropertiesIT {
                 .map(t -> new LockstepWindow(prefix + "t" + t, T0.plus(Duration.ofMinutes(spec.fromMinute())),
                         T0.plus(Duration.ofMinutes(spec.fromMinute() + 120))))
                 .toList();
-        return new EnforcementScope(prefix + "enf", prefix + "a" + spec.actor(), "REMOVE_AND_WARN", 1, apps,
+        return new EnforcementScope(prefix + "enf", prefix + "a" + spec.actor(), EnforcementAction.REMOVE_AND_WARN, 1, apps,
                 T0.plus(Duration.ofMinutes(spec.fromMinute())), T0.plus(Duration.ofMinutes(spec.toMinute())), lockstep);
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
@@ -102,7 +103,7 @@ class LedgerIT {
         awaitCount("bot", "followingCount", 11);
         awaitCount("bot", "commentsGiven", 1);
 
-        EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", "REMOVE_AND_WARN", 1, List.of("followboost"),
+        EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", EnforcementAction.REMOVE_AND_WARN, 1, List.of("followboost"),
                 t0.minus(Duration.ofHours(1)), Instant.now(), List.of());
         try (KafkaConsumer<String, String> impacts = KafkaTopics.tail("enforcement.impact");
                 KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {

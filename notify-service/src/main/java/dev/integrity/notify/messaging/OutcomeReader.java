@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.notify.model.NewNotification;
@@ -53,7 +54,7 @@ public final class OutcomeReader {
         if (outcome.at() == null) {
             problems.add("at: required");
         }
-        String action = action(outcome, problems);
+        EnforcementAction action = action(outcome, problems);
         Removed removed = outcome.removed() == null ? Removed.NONE : outcome.removed();
         if (removed.follows() < 0 || removed.likes() < 0 || removed.comments() < 0) {
             problems.add("removed: counts must not be negative");
@@ -63,18 +64,15 @@ public final class OutcomeReader {
             throw new UnusableRecordException("invalid enforcement outcome: " + String.join("; ", problems));
         }
         NotificationKind kind = NotificationKind.of(outcome.status(), action, outcome.strike());
-        return new NewNotification(outcome.accountId(), outcome.enforcementId(), outcome.status(), kind, action,
+        return new NewNotification(outcome.accountId(), outcome.enforcementId(), outcome.status(), kind,
+                action == null ? UNKNOWN_ACTION : action.name(),
                 Math.max(outcome.strike(), 0), removed.follows(), removed.likes(), removed.comments(), apps, outcome.at());
     }
 
-    private static String action(EnforcementOutcome outcome, List<String> problems) {
-        String action = outcome.action();
-        boolean known = NotificationKind.REMOVE_AND_WARN.equals(action) || NotificationKind.BLOCK.equals(action);
-        if (known) {
-            return action;
-        }
-        if (outcome.status() == EnforcementOutcome.Status.REVERTED) {
-            return UNKNOWN_ACTION;
+    /** The outcome's action; a reversal may lack one (null), an application may not. */
+    private static EnforcementAction action(EnforcementOutcome outcome, List<String> problems) {
+        if (outcome.action() != null || outcome.status() == EnforcementOutcome.Status.REVERTED) {
+            return outcome.action();
         }
         problems.add("action: required, REMOVE_AND_WARN or BLOCK");
         return null;

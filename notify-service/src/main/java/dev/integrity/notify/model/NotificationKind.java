@@ -2,6 +2,7 @@ package dev.integrity.notify.model;
 
 import java.util.List;
 
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 
 /** The kinds of in-app message, and which enforcement transition gives which. */
@@ -16,9 +17,6 @@ public enum NotificationKind {
     /** An enforcement was reverted: what was removed is restored, the earlier message rescinded. */
     ENFORCEMENT_REVERSED;
 
-    public static final String REMOVE_AND_WARN = "REMOVE_AND_WARN";
-    public static final String BLOCK = "BLOCK";
-
     private static final List<UserAction> SECURE_ACCOUNT = List.of(UserAction.CHANGE_PASSWORD, UserAction.REVIEW_CONNECTED_APPS);
 
     /**
@@ -28,17 +26,17 @@ public enum NotificationKind {
      *
      * @throws IllegalArgumentException for an APPLIED outcome with an action other than those two
      */
-    public static NotificationKind of(EnforcementOutcome.Status status, String action, int strike) {
+    public static NotificationKind of(EnforcementOutcome.Status status, EnforcementAction action, int strike) {
         if (status == EnforcementOutcome.Status.REVERTED) {
             return ENFORCEMENT_REVERSED;
         }
-        if (BLOCK.equals(action)) {
-            return ACCOUNT_BLOCKED;
+        if (action == null) {
+            throw new IllegalArgumentException("an applied enforcement needs its action");
         }
-        if (REMOVE_AND_WARN.equals(action)) {
-            return strike >= 2 ? FINAL_WARNING : INAUTHENTIC_ACTIVITY_WARNING;
-        }
-        throw new IllegalArgumentException("unknown enforcement action '" + action + "'");
+        return switch (action) {
+            case BLOCK -> ACCOUNT_BLOCKED;
+            case REMOVE_AND_WARN -> strike >= EnforcementAction.FINAL_WARNING_STRIKE ? FINAL_WARNING : INAUTHENTIC_ACTIVITY_WARNING;
+        };
     }
 
     /** What the message asks the person to do: secure the account for the three warning kinds, nothing otherwise. */

@@ -1,5 +1,6 @@
 package dev.integrity.notify.template;
 
+import dev.integrity.contract.enforcement.EnforcementAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,6 @@ public record MessageParams(String action, int strike, long follows, long likes,
 
     /** The enforcement blocked the account (for a reversal: the block is what was withdrawn). */
     public boolean blocked() {
-        return NotificationKind.BLOCK.equals(action);
+        return EnforcementAction.BLOCK.name().equals(action);
     }
 }

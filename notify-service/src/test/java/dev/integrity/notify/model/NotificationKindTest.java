@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.integrity.contract.enforcement.EnforcementAction.BLOCK;
+import static dev.integrity.contract.enforcement.EnforcementAction.REMOVE_AND_WARN;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,24 +18,23 @@ class NotificationKindTest {
 
     @Test
     void eachTransitionHasItsKind() {
-        assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, NotificationKind.of(APPLIED, "REMOVE_AND_WARN", 1));
-        assertEquals(NotificationKind.FINAL_WARNING, NotificationKind.of(APPLIED, "REMOVE_AND_WARN", 2));
-        assertEquals(NotificationKind.FINAL_WARNING, NotificationKind.of(APPLIED, "REMOVE_AND_WARN", 5));
-        assertEquals(NotificationKind.ACCOUNT_BLOCKED, NotificationKind.of(APPLIED, "BLOCK", 3));
-        assertEquals(NotificationKind.ACCOUNT_BLOCKED, NotificationKind.of(APPLIED, "BLOCK", 1));
-        assertEquals(NotificationKind.ENFORCEMENT_REVERSED, NotificationKind.of(REVERTED, "REMOVE_AND_WARN", 1));
-        assertEquals(NotificationKind.ENFORCEMENT_REVERSED, NotificationKind.of(REVERTED, "BLOCK", 3));
+        assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, NotificationKind.of(APPLIED, REMOVE_AND_WARN, 1));
+        assertEquals(NotificationKind.FINAL_WARNING, NotificationKind.of(APPLIED, REMOVE_AND_WARN, 2));
+        assertEquals(NotificationKind.FINAL_WARNING, NotificationKind.of(APPLIED, REMOVE_AND_WARN, 5));
+        assertEquals(NotificationKind.ACCOUNT_BLOCKED, NotificationKind.of(APPLIED, BLOCK, 3));
+        assertEquals(NotificationKind.ACCOUNT_BLOCKED, NotificationKind.of(APPLIED, BLOCK, 1));
+        assertEquals(NotificationKind.ENFORCEMENT_REVERSED, NotificationKind.of(REVERTED, REMOVE_AND_WARN, 1));
+        assertEquals(NotificationKind.ENFORCEMENT_REVERSED, NotificationKind.of(REVERTED, BLOCK, 3));
         assertEquals(NotificationKind.ENFORCEMENT_REVERSED, NotificationKind.of(REVERTED, null, 0));
     }
 
     @Test
     void aMissingStrikeOnAWarningIsAFirstWarning() {
-        assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, NotificationKind.of(APPLIED, "REMOVE_AND_WARN", 0));
+        assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, NotificationKind.of(APPLIED, REMOVE_AND_WARN, 0));
     }
 
     @Test
-    void anUnknownActionIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> NotificationKind.of(APPLIED, "SHADOW_BAN", 1));
+    void anApplicationWithoutItsActionIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> NotificationKind.of(APPLIED, null, 1));
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
 
@@ -29,7 +30,7 @@ public final class TestData {
 
     public static String applied(String enforcementId, String accountId, String action, int strike, Removed removed,
             List<String> apps, Instant at) {
-        return json(new EnforcementOutcome(enforcementId, accountId, action, strike, EnforcementOutcome.Status.APPLIED,
+        return json(new EnforcementOutcome(enforcementId, accountId, action == null ? null : EnforcementAction.valueOf(action), strike, EnforcementOutcome.Status.APPLIED,
                 removed, apps, at));
     }
 
@@ -42,7 +43,7 @@ public final class TestData {
     }
 
     public static String reverted(String enforcementId, String accountId, String action, int strike, List<String> apps, Instant at) {
-        return json(new EnforcementOutcome(enforcementId, accountId, action, strike, EnforcementOutcome.Status.REVERTED,
+        return json(new EnforcementOutcome(enforcementId, accountId, action == null ? null : EnforcementAction.valueOf(action), strike, EnforcementOutcome.Status.REVERTED,
                 new Removed(12, 30, 4), apps, at));
     }
 

@@ -21,7 +21,7 @@ public class ContractBeans {
     /** Events on the topic were validated at ingest; re-checking guards against other producers. No future-skew check here. */
     @Produces
     @ApplicationScoped
-    EventValidator eventValidator() {
-        return new EventValidator(Clock.systemUTC(), Duration.ofDays(3650));
+    EventValidator eventValidator(Clock clock) {
+        return new EventValidator(clock, Duration.ofDays(3650));
     }
 }

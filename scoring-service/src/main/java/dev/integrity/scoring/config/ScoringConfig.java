@@ -47,22 +47,38 @@ public interface ScoringConfig {
         long minRepeatEngagement();
     }
 
-    /** Lockstep (coordinated group) detection: bucketing by target and time, then exact co-occurrence. */
+    /** Lockstep (coordinated group) detection: the rule and its parameters are in docs/lockstep.md. */
     interface Lockstep {
+        /** A bucket is one kind of action on one target within a window this long (and a second bucketing offset by half). */
         @WithDefault("PT10M")
         Duration window();
 
-        /** Accounts engaging with one target in one window that make the window crowded. */
+        /** Accounts in one bucket that make it crowded: only crowded buckets are paired. */
         @WithDefault("8")
         int minCrowd();
 
-        /** A window this crowded is a trend (a celebrity's big moment), not a coordination signal. */
+        /** A bucket this crowded is ignored entirely (a trend, and too costly to pair). */
         @WithDefault("2000")
         int maxCrowd();
 
-        /** Distinct targets two accounts must share crowded windows on to be in lockstep. */
+        /**
+         * A target whose largest crowded bucket has more accounts than this weighs flashCrowd / size
+         * instead of 1: a flash crowd after a real-world moment puts hundreds of unrelated fans on one
+         * target at once; a farm is typically tens of accounts (one of 100 on 60 targets still weighs 30).
+         */
+        @WithDefault("50")
+        int flashCrowd();
+
+        /** Weighted distinct targets two accounts must share crowded buckets on to be paired. */
         @WithDefault("20")
-        int minSharedTargets();
+        double minSharedTargets();
+
+        /**
+         * The share of an account's own distinct targets, in the windows it shares with the group,
+         * that must be the group's for it to be a member: a heavy fan likes much else besides.
+         */
+        @WithDefault("0.5")
+        double minLockstepShare();
 
         /** Smallest group (accounts in lockstep with each other) that is acted on. */
         @WithDefault("5")
@@ -103,6 +119,10 @@ public interface ScoringConfig {
         /** Open the breaker when removed follows exceed this share of the touched receivers' followers in the window. */
         @WithDefault("0.05")
         double maxRelativeRemovals();
+
+        /** The relative bound only counts once this many follows were removed in the window. */
+        @WithDefault("1000")
+        long relativeMinFollows();
     }
 
     interface Model {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.integrity.contract.enforcement.AccountStatus;
+
 /**
  * An account's risk state and place on the strike ladder, one row of account_state. Field names
  * are the table's columns so that a batch is written as one JSON recordset. {@code version} is the
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record AccountState(
         @JsonProperty("account_id") String accountId,
-        @JsonProperty("status") String status,
+        @JsonProperty("status") AccountStatus status,
         @JsonProperty("strikes") int strikes,
         @JsonProperty("enforcement_count") int enforcementCount,
         @JsonProperty("risk_score") Double riskScore,
@@ -27,11 +29,6 @@ public record AccountState(
         @JsonProperty("group_id") String groupId,
         @JsonProperty("version") long version) {
 
-    public static final String CLEAN = "CLEAN";
-    public static final String SUSPECT = "SUSPECT";
-    public static final String WARNED = "WARNED";
-    public static final String BLOCKED = "BLOCKED";
-
     public AccountState {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         flaggedApps = flaggedApps == null ? List.of() : List.copyOf(flaggedApps);
@@ -39,10 +36,10 @@ public record AccountState(
     }
 
     public static AccountState clean(String accountId) {
-        return new AccountState(accountId, CLEAN, 0, 0, null, null, List.of(), List.of(), null, 0, null, List.of(), null, 0);
+        return new AccountState(accountId, AccountStatus.CLEAN, 0, 0, null, null, List.of(), List.of(), null, 0, null, List.of(), null, 0);
     }
 
-    public AccountState withScore(String status, Double riskScore, String modelVersion, List<String> reasons) {
+    public AccountState withScore(AccountStatus status, Double riskScore, String modelVersion, List<String> reasons) {
         return new AccountState(accountId, status, strikes, enforcementCount, riskScore, modelVersion, reasons, flaggedApps,
                 warnedAt, repeatEngagement, passwordChangedAt, revokedApps, groupId, version);
     }
@@ -68,14 +65,6 @@ public record AccountState(
     }
 
     public boolean isClean() {
-        return CLEAN.equals(status);
-    }
-
-    public boolean isWarned() {
-        return WARNED.equals(status);
-    }
-
-    public boolean isBlocked() {
-        return BLOCKED.equals(status);
+        return status == AccountStatus.CLEAN;
     }
 }

@@ -3,18 +3,14 @@ package dev.integrity.scoring.model;
 import java.time.Instant;
 import java.util.List;
 
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementScope;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.contract.enforcement.Removed;
 
 /** One enforcement as stored: lifecycle status, why, who decided, and what the ledger removed. */
-public record Enforcement(String id, String accountId, String action, int strike, String status, List<String> reasons,
+public record Enforcement(String id, String accountId, EnforcementAction action, int strike, EnforcementStatus status, List<String> reasons,
         String modelVersion, String decidedBy, EnforcementScope scope, List<ReceiverImpact> receivers, String heldReason,
         Removed removed, String groupId, Instant createdAt, Instant updatedAt) {
-
-    public static final String PROPOSED = "PROPOSED";
-    public static final String APPLIED = "APPLIED";
-    public static final String HELD = "HELD";
-    public static final String REJECTED = "REJECTED";
-    public static final String REVERTED = "REVERTED";
 }

@@ -1,11 +1,37 @@
 package dev.integrity.scoring.model;
 
-/** The guard's answer for one impact: apply it, or hold it for a moderator and why. */
-public record GuardDecision(boolean apply, String holdReason) {
+import java.util.Map;
 
-    public static final GuardDecision APPLY = new GuardDecision(true, null);
+/**
+ * The guard's answer for one impact: apply it (reserving each protected receiver's follower loss),
+ * or hold it for a moderator, why, and for which of the guard's reasons ({@link Cause}, a metric
+ * label). A hold may also open the global breaker ({@code opensBreaker} is then its reason).
+ */
+public record GuardDecision(boolean apply, Cause cause, String holdReason, String opensBreaker, Map<String, Long> reservations) {
 
-    public static GuardDecision hold(String reason) {
-        return new GuardDecision(false, reason);
+    /** Why an enforcement was held; APPLIED when it was not. */
+    public enum Cause {
+        APPLIED, BREAKER_OPEN, RECEIVERS, FOLLOWER_LOSS, BREAKER_TRIPPED;
+
+        /** The metric label: lower case, dashes. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public GuardDecision {
+        reservations = reservations == null ? Map.of() : Map.copyOf(reservations);
+    }
+
+    public static GuardDecision apply(Map<String, Long> reservations) {
+        return new GuardDecision(true, Cause.APPLIED, null, null, reservations);
+    }
+
+    public static GuardDecision hold(Cause cause, String reason) {
+        return new GuardDecision(false, cause, reason, null, Map.of());
+    }
+
+    public static GuardDecision trip(String breach) {
+        return new GuardDecision(false, Cause.BREAKER_TRIPPED, "Opened the blast-radius breaker: " + breach, breach, Map.of());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.scoring.model.AccountState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,7 +74,7 @@ public class AccountStateRepository {
     }
 
     private static AccountState toState(Row row) {
-        return new AccountState(row.getString("account_id"), row.getString("status"), row.getInteger("strikes"),
+        return new AccountState(row.getString("account_id"), AccountStatus.valueOf(row.getString("status")), row.getInteger("strikes"),
                 row.getInteger("enforcement_count"), row.getDouble("risk_score"), row.getString("model_version"),
                 Json.strings(row.getValue("reasons")), Json.strings(row.getValue("flagged_apps")), instant(row, "warned_at"),
                 row.getInteger("repeat_engagement"), instant(row, "password_changed_at"), Json.strings(row.getValue("revoked_apps")),

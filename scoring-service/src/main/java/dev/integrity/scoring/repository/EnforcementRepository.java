@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementScope;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.scoring.model.Enforcement;
@@ -40,27 +42,28 @@ public class EnforcementRepository {
         return client.preparedQuery("""
                 INSERT INTO enforcement (id, account_id, action, strike, status, reasons, model_version, decided_by, scope, group_id)
                 VALUES ($1, $2, $3, $4, 'PROPOSED', $5::text::jsonb, $6, 'model', $7::text::jsonb, $8) ON CONFLICT DO NOTHING""")
-                .execute(Tuple.from(List.of(e.id(), e.accountId(), e.action(), e.strike(), Json.write(e.reasons()),
+                .execute(Tuple.from(List.of(e.id(), e.accountId(), e.action().name(), e.strike(), Json.write(e.reasons()),
                         e.modelVersion(), Json.write(e.scope()), e.groupId() == null ? "" : e.groupId())))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : audit(client, e.id(), null, Enforcement.PROPOSED, "model", String.join("; ", e.reasons())).replaceWith(true));
+                        : audit(client, e.id(), null, EnforcementStatus.PROPOSED.name(), "model", String.join("; ", e.reasons())).replaceWith(true));
     }
 
     /**
-     * Moves an enforcement from one of the given statuses to another, with its audit line; answers the
-     * enforcement after the move, or null when it was in none of the given statuses.
+     * Moves an enforcement to {@code to} from any status allowed to move there, with its audit line;
+     * answers the enforcement after the move, or null when its status allowed no such move.
      */
-    public Uni<Enforcement> transition(String id, Set<String> from, String to, String actor, String note) {
+    public Uni<Enforcement> transition(String id, EnforcementStatus to, String actor, String note) {
+        String[] from = EnforcementStatus.from(to).stream().map(Enum::name).toArray(String[]::new);
         return pool.withTransaction(client -> client.preparedQuery("""
                 UPDATE enforcement SET status = $3::varchar, decided_by = $4, updated_at = now(),
                   held_reason = CASE WHEN $3::varchar = 'HELD' THEN $5 ELSE held_reason END
                 WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING id""")
-                .execute(Tuple.from(List.of(id, from.toArray(String[]::new), to, actor, note == null ? "" : note)))
+                .execute(Tuple.from(List.of(id, from, to.name(), actor, note == null ? "" : note)))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    return audit(client, id, String.join("|", from), to, actor, note).chain(() -> find(client, id));
+                    return audit(client, id, String.join("|", from), to.name(), actor, note).chain(() -> find(client, id));
                 }));
     }
 
@@ -81,11 +84,11 @@ public class EnforcementRepository {
                 .map(rows -> rows.size() == 0 ? null : toEnforcement(rows.iterator().next()));
     }
 
-    public Uni<List<Enforcement>> list(String status, String accountId, int limit) {
+    public Uni<List<Enforcement>> list(EnforcementStatus status, String accountId, int limit) {
         return pool.preparedQuery("""
                 SELECT * FROM enforcement WHERE ($1 = '' OR status = $1) AND ($2 = '' OR account_id = $2)
                 ORDER BY created_at DESC LIMIT $3""")
-                .execute(Tuple.of(status == null ? "" : status, accountId == null ? "" : accountId, limit))
+                .execute(Tuple.of(status == null ? "" : status.name(), accountId == null ? "" : accountId, limit))
                 .map(rows -> {
                     List<Enforcement> list = new ArrayList<>();
                     rows.forEach(row -> list.add(toEnforcement(row)));
@@ -135,8 +138,8 @@ public class EnforcementRepository {
         List<ReceiverImpact> receivers = Json.readList(row.getValue("receivers"), new TypeReference<List<ReceiverImpact>>() {
         });
         String groupId = row.getString("group_id");
-        return new Enforcement(row.getString("id"), row.getString("account_id"), row.getString("action"), row.getInteger("strike"),
-                row.getString("status"), Json.strings(row.getValue("reasons")), row.getString("model_version"),
+        return new Enforcement(row.getString("id"), row.getString("account_id"), EnforcementAction.valueOf(row.getString("action")),
+                row.getInteger("strike"), EnforcementStatus.valueOf(row.getString("status")), Json.strings(row.getValue("reasons")), row.getString("model_version"),
                 row.getString("decided_by"), Json.read(row.getValue("scope"), EnforcementScope.class), receivers,
                 row.getString("held_reason"),
                 new Removed(row.getLong("removed_follows"), row.getLong("removed_likes"), row.getLong("removed_comments")),

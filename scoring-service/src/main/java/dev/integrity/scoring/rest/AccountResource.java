@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.scoring.repository.AccountStateRepository;
 import dev.integrity.scoring.repository.LockstepRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 public class AccountResource {
 
     /** The scoring half of GET /api/v1/accounts/{id}. */
-    public record AccountRisk(String accountId, String status, Double riskScore, String modelVersion, List<String> reasons,
+    public record AccountRisk(String accountId, AccountStatus status, Double riskScore, String modelVersion, List<String> reasons,
             int strikes, List<String> flaggedApps, String groupId) {
     }
 

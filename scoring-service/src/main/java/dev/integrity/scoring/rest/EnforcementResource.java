@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.integrity.contract.enforcement.EnforcementAction;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.repository.EnforcementRepository;
@@ -29,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class EnforcementResource {
 
     /** An enforcement as the public API shows it. */
-    public record EnforcementView(String id, String accountId, String action, int strike, String status, List<String> reasons,
+    public record EnforcementView(String id, String accountId, EnforcementAction action, int strike, EnforcementStatus status, List<String> reasons,
             Removed removed, Instant createdAt, String decidedBy, String modelVersion, String heldReason, String groupId,
             List<String> apps) {
 
@@ -38,8 +40,6 @@ public class EnforcementResource {
                     e.createdAt(), e.decidedBy(), e.modelVersion(), e.heldReason(), e.groupId(), e.scope().apps());
         }
     }
-
-    private static final List<String> STATUSES = List.of("PROPOSED", "APPLIED", "HELD", "REJECTED", "REVERTED");
 
     private final EnforcementRepository enforcements;
     private final EnforcementService lifecycle;
@@ -53,13 +53,18 @@ public class EnforcementResource {
     @Operation(summary = "Enforcements, newest first, filtered by status and account")
     public Uni<List<EnforcementView>> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
             @QueryParam("limit") @DefaultValue("200") int limit) {
-        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
-            throw new BadRequestException("status must be one of " + STATUSES);
+        EnforcementStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = EnforcementStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("status must be one of " + java.util.Arrays.toString(EnforcementStatus.values()));
+            }
         }
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit must be between 1 and 1000");
         }
-        return enforcements.list(status, accountId, limit).map(list -> list.stream().map(EnforcementView::of).toList());
+        return enforcements.list(wanted, accountId, limit).map(list -> list.stream().map(EnforcementView::of).toList());
     }
 
     @GET

@@ -1,9 +1,14 @@
 package dev.integrity.scoring.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,28 +16,29 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.contract.enforcement.ReceiverImpact;
-import dev.integrity.scoring.config.ScoringConfig;
-import dev.integrity.scoring.repository.AccountStateRepository;
+import dev.integrity.scoring.decision.GuardRules;
+import dev.integrity.scoring.decision.GuardRules.LossSoFar;
+import dev.integrity.scoring.decision.GuardRules.WindowTotals;
+import dev.integrity.scoring.model.AccountState;
 import dev.integrity.scoring.model.GuardDecision;
 import dev.integrity.scoring.model.GuardState;
+import dev.integrity.scoring.repository.AccountStateRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ExpireArgs;
+import io.quarkus.redis.datasource.transactions.ReactiveTransactionalRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Stops an enforcement, or all of them, before it can do the kind of damage a mass purge does.
- * Per receiving account: hold when, with this enforcement, the account would have lost more than a
- * share of its followers (and at least a floor of them) to enforcements within the loss window; one
- * enforcement removes at most one follower from each account, so a purge only shows summed up.
- * Receivers the system itself holds inauthentic (suspect, warned or blocked: bots of a farm follow
- * each other) are not protected: their followers are the farm's own.
- * Per enforcement: hold when too many receiving accounts would be touched. Globally: a breaker,
- * shared by every replica in Redis, that opens when the removals of a rolling window pass absolute
- * or relative bounds, and then holds every new enforcement until a moderator resumes. Checks of
- * concurrent impacts may each pass a bound that together they overstep, by one follower each.
+ * The Redis adapter of the blast-radius guard ({@link GuardRules} holds the rules). The breaker's
+ * state, the rolling window's removals and each receiver's losses live in Redis, shared by every
+ * replica. A decision reads a receiver's losses and reserves this enforcement's in one optimistic
+ * transaction (WATCH on the receivers' loss keys, MULTI, EXEC): if another decision changed one of
+ * those receivers meanwhile, nothing is written and the decision is taken again on fresh numbers.
+ * So concurrent decisions never take a receiver past its bound. The breaker's window totals are
+ * read without a watch: a concurrent decision may overstep the breaker's bound by one enforcement.
  */
 @ApplicationScoped
 public class BlastRadiusGuard {
@@ -40,149 +46,168 @@ public class BlastRadiusGuard {
     private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
     private static final String STATE = "guard:state";
     private static final long MINUTE_MS = 60_000;
-    /** The relative bound only counts once this many follows were removed in the window. */
-    private static final long RELATIVE_MIN_FOLLOWS = 1000;
+    private static final int MAX_ATTEMPTS = 50;
 
-    private final Redis redis;
+    private final ReactiveRedisDataSource redis;
     private final AccountStateRepository states;
-    private final ScoringConfig.Guard config;
+    private final GuardRules rules;
+    private final Clock clock;
     private final MeterRegistry registry;
+    private final Counter conflicts;
 
-    public BlastRadiusGuard(Redis redis, AccountStateRepository states, ScoringConfig config, MeterRegistry registry) {
+    /** Another decision changed a receiver between the read and the reservation. */
+    static final class ReservationConflict extends RuntimeException {
+        ReservationConflict() {
+            super("a receiver's losses changed during the decision", null, false, false);
+        }
+    }
+
+    public BlastRadiusGuard(ReactiveRedisDataSource redis, AccountStateRepository states, GuardRules rules, Clock clock, MeterRegistry registry) {
         this.redis = redis;
         this.states = states;
-        this.config = config.guard();
+        this.rules = rules;
+        this.clock = clock;
         this.registry = registry;
+        for (GuardDecision.Cause cause : GuardDecision.Cause.values()) {
+            registry.counter("scoring.guard.decisions", "cause", cause.label());
+        }
+        this.conflicts = registry.counter("scoring.guard.reservation.conflicts");
     }
 
     public Uni<GuardState> state() {
-        return redis.send(Request.cmd(Command.HGETALL).arg(STATE)).map(BlastRadiusGuard::toState);
+        return strings(redis).hgetall(STATE).map(BlastRadiusGuard::toState);
     }
 
     public Uni<GuardState> resume(String moderator) {
         LOG.infof("blast-radius breaker resumed by %s", moderator);
-        return redis.send(Request.cmd(Command.DEL).arg(STATE)).replaceWith(GuardState.CLOSED);
+        return redis.key().del(STATE).replaceWith(GuardState.CLOSED);
     }
 
-    /** Decides for one impact; an impact that would pass the window's bounds opens the breaker. */
+    /**
+     * Decides for one impact; an applied one has its receivers' losses and the window's removals
+     * reserved already; one that would pass the window's bounds opens the breaker.
+     */
     public Uni<GuardDecision> check(Impact impact) {
-        return state().chain(state -> {
-            if (state.isOpen()) {
-                return Uni.createFrom().item(GuardDecision.hold("The blast-radius breaker is open (" + state.reason() + "): every enforcement waits for review"));
-            }
-            if (impact.receivers().size() > config.maxReceivers()) {
-                registry.counter("scoring.guard.holds", "reason", "receivers").increment();
-                return Uni.createFrom().item(GuardDecision.hold(
-                        "Would touch " + impact.receivers().size() + " receiving accounts (bound " + config.maxReceivers() + ")"));
-            }
-            return followerLossReason(impact).chain(reason -> {
-                if (reason != null) {
-                    registry.counter("scoring.guard.holds", "reason", "follower-loss").increment();
-                    return Uni.createFrom().item(GuardDecision.hold(reason));
-                }
-                return breakerCheck(impact);
-            });
-        });
+        List<ReceiverImpact> losing = GuardRules.losing(impact);
+        Uni<Set<String>> unprotected = losing.isEmpty() ? Uni.createFrom().item(Set.of())
+                : states.load(losing.stream().map(ReceiverImpact::accountId).toList()).map(BlastRadiusGuard::flagged);
+        return unprotected.chain(skip -> decideAndReserve(impact, skip)
+                .onFailure(ReservationConflict.class).invoke(failure -> conflicts.increment())
+                .onFailure(ReservationConflict.class).retry().withBackOff(Duration.ofMillis(2), Duration.ofMillis(50)).atMost(MAX_ATTEMPTS))
+                .call(decision -> {
+                    registry.counter("scoring.guard.decisions", "cause", decision.cause().label()).increment();
+                    return decision.opensBreaker() == null ? Uni.createFrom().voidItem() : open(decision.opensBreaker());
+                });
     }
 
-    private Uni<GuardDecision> breakerCheck(Impact impact) {
-        return windowTotals().chain(totals -> {
-            long removals = totals[0] + impact.removed().total();
-            long follows = totals[1] + impact.removed().follows();
-            long followersBefore = totals[2] + impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
-            String breach = null;
-            if (removals > config.maxRemovalsPerWindow()) {
-                breach = removals + " removals within " + config.window().toMinutes() + " min (bound " + config.maxRemovalsPerWindow() + ")";
-            } else if (follows >= RELATIVE_MIN_FOLLOWS && followersBefore > 0
-                    && (double) follows / followersBefore > config.maxRelativeRemovals()) {
-                breach = String.format(Locale.ROOT, "%d follows removed within %d min, %.1f%% of the touched accounts' followers (bound %.1f%%)",
-                        follows, config.window().toMinutes(), 100.0 * follows / followersBefore, 100 * config.maxRelativeRemovals());
-            }
-            if (breach != null) {
-                registry.counter("scoring.guard.trips").increment();
-                return open(breach).replaceWith(GuardDecision.hold("This enforcement would have " + breach + "; the breaker is now open"));
-            }
-            return Uni.createFrom().item(GuardDecision.APPLY);
-        });
-    }
-
-    /** Counts an applied impact into the rolling window and into each receiver's losses. */
-    public Uni<Void> record(Impact impact) {
-        long minute = System.currentTimeMillis() / MINUTE_MS;
-        long ttl = config.window().toSeconds() + 120;
-        long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
-        List<Request> requests = new ArrayList<>(List.of(
-                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("removals").arg(impact.removed().total()),
-                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("follows").arg(impact.removed().follows()),
-                Request.cmd(Command.HINCRBY).arg(windowKey(minute)).arg("followers").arg(followersBefore),
-                Request.cmd(Command.EXPIRE).arg(windowKey(minute)).arg(ttl)));
-        for (ReceiverImpact r : losing(impact)) {
-            String key = lossKey(r.accountId());
-            requests.add(Request.cmd(Command.HINCRBY).arg(key).arg("lost").arg(r.followersBefore() - r.followersAfter()));
-            requests.add(Request.cmd(Command.EXPIRE).arg(key).arg(config.lossWindow().toSeconds()).arg("NX"));
-        }
-        return RedisBatches.send(redis, requests).replaceWithVoid();
-    }
-
-    /** The first receiver that would have lost too many of its followers within the loss window, or null. */
-    private Uni<String> followerLossReason(Impact impact) {
-        List<ReceiverImpact> candidates = losing(impact);
-        if (candidates.isEmpty()) {
-            return Uni.createFrom().nullItem();
-        }
-        return states.load(candidates.stream().map(ReceiverImpact::accountId).toList()).chain(known -> {
-            List<ReceiverImpact> protectedReceivers = candidates.stream()
-                    .filter(r -> !known.containsKey(r.accountId()) || known.get(r.accountId()).isClean()).toList();
-            return protectedReceivers.isEmpty() ? Uni.createFrom().nullItem() : cumulativeLoss(protectedReceivers);
-        });
-    }
-
-    private Uni<String> cumulativeLoss(List<ReceiverImpact> losing) {
-        List<Request> requests = losing.stream().map(r -> Request.cmd(Command.HGET).arg(lossKey(r.accountId())).arg("lost")).toList();
-        return RedisBatches.send(redis, requests).map(responses -> {
-            for (int i = 0; i < losing.size(); i++) {
-                ReceiverImpact r = losing.get(i);
-                long earlier = responses.get(i) == null ? 0 : responses.get(i).toLong();
-                // What the account would have without the window's enforcements: its followers now and those removed.
-                long base = r.followersBefore() + earlier;
-                long lost = earlier + r.followersBefore() - r.followersAfter();
-                if (base > 0 && lost >= config.minFollowerLoss() && (double) lost / base > config.maxFollowerLossShare()) {
-                    return String.format(Locale.ROOT, "Would cut %s's followers by %.0f%% within %d h (%d of %d removed by enforcements; bound %.0f%%)",
-                            r.accountId(), 100.0 * lost / base, config.lossWindow().toHours(), lost, base, 100 * config.maxFollowerLossShare());
-                }
-            }
-            return null;
-        });
-    }
-
-    private static List<ReceiverImpact> losing(Impact impact) {
-        return impact.receivers().stream().filter(r -> r.followersBefore() > r.followersAfter()).toList();
-    }
-
-    private Uni<long[]> windowTotals() {
-        long now = System.currentTimeMillis() / MINUTE_MS;
-        long minutes = Math.max(1, config.window().toMinutes());
-        List<Request> requests = new ArrayList<>();
-        for (long m = now - minutes + 1; m <= now; m++) {
-            requests.add(Request.cmd(Command.HMGET).arg(windowKey(m)).arg("removals").arg("follows").arg("followers"));
-        }
-        return redis.batch(requests).map(responses -> {
-            long[] totals = new long[3];
-            for (Response r : responses) {
-                for (int i = 0; i < 3; i++) {
-                    if (r != null && r.get(i) != null) {
-                        totals[i] += r.get(i).toLong();
+    private Uni<GuardDecision> decideAndReserve(Impact impact, Set<String> unprotected) {
+        List<ReceiverImpact> guarded = GuardRules.protectedLosing(impact, unprotected);
+        String[] watched = guarded.stream().map(r -> lossKey(r.accountId())).toArray(String[]::new);
+        long minute = clock.millis() / MINUTE_MS;
+        return redis.withTransaction(
+                ds -> read(ds, guarded, minute).map(read -> rules.decide(read.breaker(), impact, unprotected, read.losses(), read.totals())),
+                (decision, tx) -> decision.apply() ? reserve(tx, impact, decision.reservations(), guarded, minute) : tx.discard(),
+                watched)
+                .map(result -> {
+                    GuardDecision decision = result.getPreTransactionResult();
+                    if (decision.apply() && result.discarded()) {
+                        throw new ReservationConflict();
                     }
+                    return decision;
+                });
+    }
+
+    private record Read(GuardState breaker, Map<String, LossSoFar> losses, WindowTotals totals) {
+    }
+
+    private Uni<Read> read(ReactiveRedisDataSource ds, List<ReceiverImpact> guarded, long minute) {
+        ReactiveHashCommands<String, String, String> hashes = strings(ds);
+        List<Uni<Map<String, String>>> losses = guarded.stream().map(r -> hashes.hgetall(lossKey(r.accountId()))).toList();
+        List<Uni<Map<String, String>>> window = new ArrayList<>();
+        for (long m = minute - Math.max(1, rules.settings().window().toMinutes()) + 1; m <= minute; m++) {
+            window.add(hashes.hgetall(windowKey(m)));
+        }
+        Uni<List<Map<String, String>>> lossMaps = losses.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(losses).andFailFast();
+        return Uni.combine().all().unis(hashes.hgetall(STATE), lossMaps, Uni.join().all(window).andFailFast()).asTuple().map(t -> {
+            Map<String, LossSoFar> so = new HashMap<>();
+            for (int i = 0; i < guarded.size(); i++) {
+                Map<String, String> h = t.getItem2().get(i);
+                if (h.containsKey("lost")) {
+                    so.put(guarded.get(i).accountId(), new LossSoFar(Long.parseLong(h.get("lost")),
+                            h.containsKey("base") ? Long.valueOf(h.get("base")) : null));
                 }
             }
-            return totals;
+            long[] totals = new long[3];
+            for (Map<String, String> h : t.getItem3()) {
+                totals[0] += Long.parseLong(h.getOrDefault("removals", "0"));
+                totals[1] += Long.parseLong(h.getOrDefault("follows", "0"));
+                totals[2] += Long.parseLong(h.getOrDefault("followers", "0"));
+            }
+            return new Read(toState(t.getItem1()), so, new WindowTotals(totals[0], totals[1], totals[2]));
         });
+    }
+
+    /** Within the transaction: each protected receiver's loss (and its baseline, at its first loss), and the window's removals. */
+    private Uni<Void> reserve(ReactiveTransactionalRedisDataSource tx, Impact impact, Map<String, Long> reservations, List<ReceiverImpact> guarded,
+            long minute) {
+        var hashes = tx.hash(String.class, String.class, Long.class);
+        var keys = tx.key();
+        long lossTtl = rules.settings().lossWindow().toSeconds();
+        Uni<Void> chain = windowCounts(hashes, keys, impact, minute);
+        for (ReceiverImpact r : guarded) {
+            Long loss = reservations.get(r.accountId());
+            if (loss == null) {
+                continue;
+            }
+            String key = lossKey(r.accountId());
+            chain = chain.chain(() -> hashes.hsetnx(key, "base", r.followersBefore()))
+                    .chain(() -> hashes.hincrby(key, "lost", loss))
+                    .chain(() -> keys.expire(key, lossTtl, new ExpireArgs().nx()));
+        }
+        return chain;
+    }
+
+    private Uni<Void> windowCounts(io.quarkus.redis.datasource.hash.ReactiveTransactionalHashCommands<String, String, Long> hashes,
+            io.quarkus.redis.datasource.keys.ReactiveTransactionalKeyCommands<String> keys, Impact impact, long minute) {
+        String key = windowKey(minute);
+        long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
+        return hashes.hincrby(key, "removals", impact.removed().total())
+                .chain(() -> hashes.hincrby(key, "follows", impact.removed().follows()))
+                .chain(() -> hashes.hincrby(key, "followers", followersBefore))
+                .chain(() -> keys.expire(key, rules.settings().window().toSeconds() + 120));
+    }
+
+    /**
+     * Counts an impact a moderator approved into the window and every protected receiver's losses,
+     * unconditionally (the moderator decided past the bound): later automatic decisions see it.
+     */
+    public Uni<Void> record(Impact impact) {
+        List<ReceiverImpact> losing = GuardRules.losing(impact);
+        Map<String, Long> all = new HashMap<>();
+        losing.forEach(r -> all.put(r.accountId(), GuardRules.loss(r)));
+        long minute = clock.millis() / MINUTE_MS;
+        return redis.withTransaction(tx -> reserve(tx, impact, all, losing, minute)).replaceWithVoid();
     }
 
     private Uni<Void> open(String reason) {
         LOG.warnf("blast-radius breaker opened: %s", reason);
-        return redis.send(Request.cmd(Command.HSET).arg(STATE).arg("state").arg("OPEN").arg("reason").arg(reason)
-                .arg("openedAt").arg(Instant.now().toString())).replaceWithVoid();
+        return strings(redis).hset(STATE, Map.of("state", GuardState.Breaker.OPEN.name(), "reason", reason,
+                "openedAt", Instant.now(clock).toString())).replaceWithVoid();
+    }
+
+    private static Set<String> flagged(Map<String, AccountState> known) {
+        Set<String> flagged = new HashSet<>();
+        known.forEach((id, state) -> {
+            if (state.status().isFlagged()) {
+                flagged.add(id);
+            }
+        });
+        return flagged;
+    }
+
+    private static ReactiveHashCommands<String, String, String> strings(ReactiveRedisDataSource ds) {
+        return ds.hash(String.class, String.class, String.class);
     }
 
     private static String windowKey(long minute) {
@@ -193,11 +218,11 @@ public class BlastRadiusGuard {
         return "guard:loss:{" + receiver + "}";
     }
 
-    private static GuardState toState(Response hash) {
-        if (hash == null || hash.size() == 0 || !hash.containsKey("state")) {
+    private static GuardState toState(Map<String, String> hash) {
+        if (hash == null || !hash.containsKey("state")) {
             return GuardState.CLOSED;
         }
-        return new GuardState(hash.get("state").toString(), hash.containsKey("reason") ? hash.get("reason").toString() : null,
-                hash.containsKey("openedAt") ? Instant.parse(hash.get("openedAt").toString()) : null);
+        return new GuardState(GuardState.Breaker.valueOf(hash.get("state")), hash.get("reason"),
+                hash.containsKey("openedAt") ? Instant.parse(hash.get("openedAt")) : null);
     }
 }

@@ -1,11 +1,8 @@
 package dev.integrity.scoring.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -14,11 +11,14 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.contract.enforcement.EnforcementScope;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.contract.enforcement.Removed;
+import dev.integrity.scoring.decision.Lifecycle;
+import dev.integrity.scoring.decision.StrikeLadder;
 import dev.integrity.scoring.messaging.CommandPublisher;
-import dev.integrity.scoring.model.AccountState;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.Proposal;
 import dev.integrity.scoring.repository.AccountStateRepository;
@@ -43,15 +43,20 @@ public class EnforcementService {
     private final AccountStateRepository states;
     private final BlastRadiusGuard guard;
     private final CommandPublisher commands;
+    private final Clock clock;
     private final MeterRegistry registry;
 
     public EnforcementService(EnforcementRepository enforcements, AccountStateRepository states, BlastRadiusGuard guard,
-            CommandPublisher commands, MeterRegistry registry) {
+            CommandPublisher commands, Clock clock, MeterRegistry registry) {
         this.enforcements = enforcements;
         this.states = states;
         this.guard = guard;
         this.commands = commands;
+        this.clock = clock;
         this.registry = registry;
+        for (EnforcementStatus status : EnforcementStatus.values()) {
+            registry.counter("scoring.enforcements", "status", status.name());
+        }
     }
 
     /**
@@ -61,11 +66,11 @@ public class EnforcementService {
     public Uni<Boolean> propose(SqlClient client, Proposal p) {
         String id = p.enforcementId();
         EnforcementScope scope = new EnforcementScope(id, p.accountId(), p.action(), p.strike(), p.apps(), p.from(), p.to(), p.lockstep());
-        Enforcement e = new Enforcement(id, p.accountId(), p.action(), p.strike(), Enforcement.PROPOSED, p.reasons(), p.modelVersion(),
+        Enforcement e = new Enforcement(id, p.accountId(), p.action(), p.strike(), EnforcementStatus.PROPOSED, p.reasons(), p.modelVersion(),
                 "model", scope, List.of(), null, Removed.NONE, p.groupId(), null, null);
         return enforcements.insertProposed(client, e).invoke(created -> {
             if (created) {
-                registry.counter("scoring.enforcements.proposed", "action", p.action()).increment();
+                registry.counter("scoring.enforcements.proposed", "action", p.action().name()).increment();
                 LOG.infof("enforcement %s proposed for %s: %s strike %d, apps %s", id, p.accountId(), p.action(), p.strike(), p.apps());
             }
         });
@@ -79,7 +84,7 @@ public class EnforcementService {
     /** The ledger's impact report: the guard decides between APPLIED and HELD. */
     public Uni<Void> onImpact(Impact impact) {
         return enforcements.find(impact.enforcementId()).chain(e -> {
-            if (e == null || !Enforcement.PROPOSED.equals(e.status())) {
+            if (e == null || e.status() != EnforcementStatus.PROPOSED) {
                 return Uni.createFrom().voidItem();
             }
             return enforcements.recordImpact(e.id(), impact.receivers(), impact.removed())
@@ -87,33 +92,34 @@ public class EnforcementService {
                     .chain(decision -> {
                         if (!decision.apply()) {
                             LOG.infof("enforcement %s held: %s", e.id(), decision.holdReason());
-                            registry.counter("scoring.enforcements", "status", Enforcement.HELD).increment();
-                            return enforcements.transition(e.id(), Set.of(Enforcement.PROPOSED), Enforcement.HELD, "guard", decision.holdReason())
-                                    .replaceWithVoid();
+                            registry.counter("scoring.enforcements", "status", EnforcementStatus.HELD.name()).increment();
+                            return enforcements.transition(e.id(), EnforcementStatus.HELD, "guard", decision.holdReason()).replaceWithVoid();
                         }
-                        return enforcements.transition(e.id(), Set.of(Enforcement.PROPOSED), Enforcement.APPLIED, "model", "within the guard's bounds")
-                                .chain(applied -> applied == null ? Uni.createFrom().voidItem()
-                                        : guard.record(impact).chain(() -> apply(applied)));
+                        // The guard reserved the receivers' losses already; an enforcement moved meanwhile keeps its
+                        // reservation, which only makes later decisions more careful.
+                        return enforcements.transition(e.id(), EnforcementStatus.APPLIED, "model", "within the guard's bounds")
+                                .chain(applied -> applied == null ? Uni.createFrom().voidItem() : apply(applied));
                     });
         });
     }
 
     public Uni<Enforcement> approve(String id, String moderator) {
-        return move(id, Set.of(Enforcement.HELD, Enforcement.PROPOSED), Enforcement.APPLIED, moderator, "approved")
+        return move(id, EnforcementStatus.APPLIED, moderator, "approved")
+                .call(e -> guard.record(new Impact(e.id(), e.accountId(), e.removed(), e.receivers())))
                 .call(this::apply);
     }
 
     public Uni<Enforcement> reject(String id, String moderator) {
-        return move(id, Set.of(Enforcement.HELD, Enforcement.PROPOSED), Enforcement.REJECTED, moderator, "rejected")
-                .call(e -> states.find(e.accountId()).chain(state -> state == null || !AccountState.SUSPECT.equals(state.status())
+        return move(id, EnforcementStatus.REJECTED, moderator, "rejected")
+                .call(e -> states.find(e.accountId()).chain(state -> state == null || state.status() != AccountStatus.SUSPECT
                         ? Uni.createFrom().voidItem()
-                        : states.saveAll(List.of(state.withScore(AccountState.CLEAN, state.riskScore(), state.modelVersion(),
+                        : states.saveAll(List.of(state.withScore(AccountStatus.CLEAN, state.riskScore(), state.modelVersion(),
                                 List.of("Enforcement " + id + " rejected by " + moderator)))))
                         .onFailure(StaleStateException.class).retry().atMost(5));
     }
 
     public Uni<Enforcement> revert(String id, String moderator) {
-        return move(id, Set.of(Enforcement.APPLIED), Enforcement.REVERTED, moderator, "reverted")
+        return move(id, EnforcementStatus.REVERTED, moderator, "reverted")
                 .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope())));
     }
 
@@ -124,64 +130,32 @@ public class EnforcementService {
     }
 
     private Uni<Void> moveLadder(EnforcementOutcome outcome, Enforcement e) {
-        // Engagement through a flagged app after the ledger applied the warning is a repeat.
-        java.time.Instant warnedAt = outcome.at();
-        return states.find(outcome.accountId()).chain(found -> {
-            AccountState state = found == null ? AccountState.clean(outcome.accountId()) : found;
-            AccountState next;
-            if (outcome.status() == EnforcementOutcome.Status.APPLIED) {
-                if (state.strikes() >= outcome.strike()) {
-                    return Uni.createFrom().voidItem(); // redelivered: the ladder moved already
-                }
-                String status = "BLOCK".equals(outcome.action()) ? AccountState.BLOCKED : AccountState.WARNED;
-                next = new AccountState(state.accountId(), status, outcome.strike(), state.enforcementCount(), state.riskScore(),
-                        state.modelVersion(), state.reasons(), outcome.apps(), warnedAt, 0, null, List.of(), state.groupId(), state.version());
-            } else {
-                if (state.strikes() < outcome.strike()) {
-                    return Uni.createFrom().voidItem(); // redelivered: already stepped back
-                }
-                int strikes = outcome.strike() - 1;
-                next = new AccountState(state.accountId(), strikes == 0 ? AccountState.CLEAN : AccountState.WARNED, strikes,
-                        state.enforcementCount(), state.riskScore(), state.modelVersion(),
-                        List.of("Enforcement " + outcome.enforcementId() + " was reverted"), strikes == 0 ? List.of() : state.flaggedApps(),
-                        state.warnedAt(), 0, null, List.of(), state.groupId(), state.version());
-            }
-            registry.counter("scoring.enforcements.outcomes", "status", outcome.status().name()).increment();
-            return states.saveAll(List.of(next));
-        });
+        return states.find(outcome.accountId())
+                .chain(found -> StrikeLadder.afterOutcome(found == null ? dev.integrity.scoring.model.AccountState.clean(outcome.accountId()) : found, outcome)
+                        .map(next -> {
+                            registry.counter("scoring.enforcements.outcomes", "status", outcome.status().name()).increment();
+                            return states.saveAll(List.of(next));
+                        })
+                        .orElse(Uni.createFrom().voidItem()));
     }
 
-    /**
-     * Sends APPLY with the scope extended to now: engagement through the flagged apps between the
-     * proposal and this decision is removed too, since the account had not been warned yet.
-     */
+    /** Sends APPLY with the scope extended to the decision ({@link Lifecycle#scopeAtDecision}). */
     private Uni<Void> apply(Enforcement e) {
-        registry.counter("scoring.enforcements", "status", Enforcement.APPLIED).increment();
-        EnforcementScope s = e.scope();
-        java.time.Instant now = java.time.Instant.now();
-        EnforcementScope scope = new EnforcementScope(s.enforcementId(), s.accountId(), s.action(), s.strike(), s.apps(), s.from(),
-                s.to() != null && s.to().isAfter(now) ? s.to() : now, s.lockstep());
-        return commands.send(new EnforcementCommand(EnforcementCommand.Kind.APPLY, scope));
+        registry.counter("scoring.enforcements", "status", EnforcementStatus.APPLIED.name()).increment();
+        return commands.send(new EnforcementCommand(EnforcementCommand.Kind.APPLY, Lifecycle.scopeAtDecision(e.scope(), Instant.now(clock))));
     }
 
-    private Uni<Enforcement> move(String id, Set<String> from, String to, String actor, String note) {
+    private Uni<Enforcement> move(String id, EnforcementStatus to, String actor, String note) {
         return enforcements.find(id).chain(current -> {
             if (current == null) {
                 return Uni.createFrom().failure(new NotFoundException("No enforcement '" + id + "'."));
             }
-            return enforcements.transition(id, from, to, actor, note).onItem().ifNull()
-                    .failWith(() -> new IllegalTransitionException("Enforcement " + id + " is " + current.status()
-                            + "; it cannot become " + to + " (allowed from " + String.join(" or ", from) + ")."));
+            String refusal = Lifecycle.refusal(id, current.status(), to);
+            if (refusal != null) {
+                return Uni.createFrom().failure(new IllegalTransitionException(refusal));
+            }
+            return enforcements.transition(id, to, actor, note).onItem().ifNull()
+                    .failWith(() -> new IllegalTransitionException("Enforcement " + id + " moved on meanwhile; it cannot become " + to + "."));
         });
-    }
-
-    static String enforcementId(String accountId, int proposalNumber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((accountId + ":" + proposalNumber).getBytes(StandardCharsets.UTF_8));
-            return "enf-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

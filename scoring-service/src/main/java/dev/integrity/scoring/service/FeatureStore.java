@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +15,8 @@ import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.AppClassifier;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.Profile;
+import dev.integrity.scoring.decision.FeatureDerivation;
+import dev.integrity.scoring.decision.RawFeatures;
 import dev.integrity.scoring.model.AccountFeatures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -111,85 +112,28 @@ public class FeatureStore {
         });
     }
 
-    private AccountFeatures features(String account, long now, List<Response> r) {
-        long hour = now / HOUR_MS;
-        long minute = now / MINUTE_MS;
-        Map<String, Long> engagement = new TreeMap<>();
-        Map<String, Long> thirdParty = new TreeMap<>();
-        Map<String, Map<String, Long>> byApp = new TreeMap<>();
-        for (Response dayCounters : List.of(r.get(0), r.get(1))) {
-            if (dayCounters == null) {
-                continue;
-            }
-            for (String field : dayCounters.getKeys()) {
-                String[] parts = field.split(":", 4);
-                long fieldHour = Long.parseLong(parts[0]);
-                if (fieldHour <= hour - 24 || fieldHour > hour) {
-                    continue;
-                }
-                long count = dayCounters.get(field).toLong();
-                String kind = parts[1];
-                if (parts.length == 2) {
-                    engagement.merge(kind, count, Long::sum);
-                } else if (parts[2].equals("tp")) {
-                    thirdParty.merge(kind, count, Long::sum);
-                } else {
-                    byApp.computeIfAbsent(parts[3], app -> new TreeMap<>()).merge(kind, count, Long::sum);
-                }
-            }
+    private static AccountFeatures features(String account, long now, List<Response> r) {
+        Map<String, Long> hours = new HashMap<>();
+        counters(r.get(0), hours);
+        counters(r.get(1), hours);
+        Map<String, Long> minutes = new HashMap<>();
+        counters(r.get(2), minutes);
+        counters(r.get(3), minutes);
+        List<Long> recent = new ArrayList<>();
+        if (r.get(7) != null) {
+            r.get(7).forEach(t -> recent.add(t.toLong()));
         }
-        long follows1h = 0;
-        Map<Long, Long> perMinute = new HashMap<>();
-        for (Response minutes : List.of(r.get(2), r.get(3))) {
-            if (minutes == null) {
-                continue;
-            }
-            for (String field : minutes.getKeys()) {
-                String[] parts = field.split(":", 2);
-                long fieldMinute = Long.parseLong(parts[0]);
-                long count = minutes.get(field).toLong();
-                perMinute.merge(fieldMinute, count, Long::sum);
-                if (parts[1].equals("F") && fieldMinute > minute - 60 && fieldMinute <= minute) {
-                    follows1h += count;
-                }
-            }
-        }
-        long maxBurst = perMinute.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        Profile profile = readProfile(r.get(8));
-        double ageDays = Double.NaN;
-        if (profile != null && profile.createdAt() != null) {
-            ageDays = (now - profile.createdAt().toEpochMilli()) / (double) DAY_MS;
-        } else if (r.get(9) != null) {
-            ageDays = (now - r.get(9).toLong()) / (double) DAY_MS;
-        }
-        return new AccountFeatures(account, follows1h, engagement, thirdParty, byApp, r.get(4).toLong(),
-                intervalCv(r.get(7)), maxBurst, r.get(5).toLong(), r.get(6).toLong(), ageDays, profile);
+        RawFeatures raw = new RawFeatures(hours, minutes, r.get(4).toLong(), r.get(5).toLong(), r.get(6).toLong(), recent,
+                readProfile(r.get(8)), r.get(9) == null ? null : r.get(9).toLong());
+        return FeatureDerivation.derive(account, now, raw);
     }
 
-    /** Coefficient of variation of the gaps between the recent actions; NaN with fewer than 5 actions. */
-    static double intervalCv(Response recent) {
-        if (recent == null || recent.size() < 5) {
-            return Double.NaN;
+    private static void counters(Response hash, Map<String, Long> into) {
+        if (hash != null) {
+            for (String field : hash.getKeys()) {
+                into.merge(field, hash.get(field).toLong(), Long::sum);
+            }
         }
-        long[] times = new long[recent.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = recent.get(i).toLong();
-        }
-        java.util.Arrays.sort(times);
-        double sum = 0;
-        double sumSquares = 0;
-        int n = times.length - 1;
-        for (int i = 1; i < times.length; i++) {
-            double gap = times[i] - times[i - 1];
-            sum += gap;
-            sumSquares += gap * gap;
-        }
-        double mean = sum / n;
-        if (mean == 0) {
-            return 0;
-        }
-        double variance = Math.max(0, sumSquares / n - mean * mean);
-        return Math.sqrt(variance) / mean;
     }
 
     private Request recordRequest(String sha, AccountEvent event) {

@@ -1,10 +1,10 @@
 package dev.integrity.scoring.service;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventType;
 import dev.integrity.contract.enforcement.LockstepWindow;
-import dev.integrity.scoring.config.ScoringConfig;
+import dev.integrity.scoring.decision.LockstepRules;
+import dev.integrity.scoring.decision.LockstepRules.BucketId;
+import dev.integrity.scoring.decision.LockstepRules.CrowdedBucket;
+import dev.integrity.scoring.decision.LockstepRules.Membership;
 import dev.integrity.scoring.model.LockstepHit;
 import dev.integrity.scoring.repository.LockstepRepository;
 import io.smallrye.mutiny.Uni;
@@ -25,17 +28,17 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Finds accounts that follow or like the same targets in the same short windows (the CopyCatch /
- * SynchroTrap idea), incrementally and in time linear in the events:
+ * The Redis adapter of lockstep detection ({@link LockstepRules} holds the rules). Per batch:
  * <ol>
- * <li>each follow or like joins the (target, window) bucket in Redis (one small script, so that
- * exactly one caller sees a bucket become crowded), with two bucketings offset by half a window so
- * that a burst straddling a boundary still lands together;</li>
- * <li>a bucket with at least minCrowd accounts is crowded (and one past maxCrowd is a trend, ignored);
- * each account keeps the set of crowded buckets it is in;</li>
- * <li>an account in crowded buckets of at least minSharedTargets distinct targets is a candidate:
- * exact co-occurrence over those buckets' members finds who shares that many targets with it, and
- * if they are at least minGroupSize, they form (or join) a group.</li>
+ * <li>each follow or like joins its two buckets (one small script, so that exactly one caller sees
+ * a bucket become crowded), and the account's count of distinct targets per window goes up when
+ * it is new to a bucket;</li>
+ * <li>each account keeps the set of crowded buckets it is in (a bucket that just became crowded is
+ * added to every member so far);</li>
+ * <li>an account whose crowded buckets make it a candidate is paired through one pipelined read of
+ * those buckets' members, the paired accounts' window counts are read, and the rules name the group
+ * and every member's windows; the group is joined in PostgreSQL and every member gets a hit, not
+ * only the account that acted now.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -45,57 +48,64 @@ public class LockstepDetector {
 
     private final Redis redis;
     private final LockstepRepository groups;
-    private final ScoringConfig.Lockstep config;
-    private final long windowMs;
+    private final LockstepRules rules;
     private final RecentLockstepHits recentHits = new RecentLockstepHits(100_000);
     private final RedisScript joinBucket;
 
-    public LockstepDetector(Redis redis, LockstepRepository groups, ScoringConfig config) {
+    public LockstepDetector(Redis redis, LockstepRepository groups, LockstepRules rules) {
         this.redis = redis;
         this.groups = groups;
-        this.config = config.lockstep();
-        this.windowMs = this.config.window().toMillis();
+        this.rules = rules;
         this.joinBucket = new RedisScript(redis, "/redis/join-bucket.lua");
     }
 
-    /** Adds the batch's follows and likes to their buckets; answers the lockstep groups its accounts are now in. */
+    /** One account's action in one bucket. */
+    private record Joined(BucketId bucket, String account) {
+    }
+
+    /**
+     * Adds the batch's follows and likes to their buckets; answers the lockstep hits of the accounts
+     * now found in a group. Safe to repeat for a redelivered batch: joining again changes nothing,
+     * and the batch's accounts are examined again.
+     */
     public Uni<List<LockstepHit>> observe(List<AccountEvent> events) {
-        List<AccountEvent> engagement = events.stream()
-                .filter(e -> (e.type() == EventType.FOLLOW || e.type() == EventType.LIKE) && e.targetAccountId() != null)
-                .toList();
-        if (engagement.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<String[]> buckets = new ArrayList<>();
-        for (AccountEvent event : engagement) {
-            for (String bucket : bucketsOf(event)) {
-                buckets.add(new String[] { bucket, event.accountId() });
+        List<Joined> joins = new ArrayList<>();
+        for (AccountEvent e : events) {
+            if (LockstepRules.isLockstepKind(e.type()) && e.targetAccountId() != null) {
+                rules.bucketsOf(e.type(), e.targetAccountId(), e.occurredAt()).forEach(b -> joins.add(new Joined(b, e.accountId())));
             }
         }
-        return joinBucket.pipeline(sha -> buckets.stream()
-                .map(b -> RedisScript.call(sha, List.of(b[0]), b[1], TTL_SECONDS, config.minCrowd())).toList())
-                .chain(responses -> markCrowded(buckets, responses))
+        if (joins.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return joinBucket.pipeline(sha -> joins.stream()
+                .map(j -> RedisScript.call(sha, List.of(bucketKey(j.bucket())), j.account(), TTL_SECONDS, rules.settings().minCrowd())).toList())
+                .chain(responses -> markCrowded(joins, responses))
                 .chain(this::formGroups);
     }
 
-    private Uni<Set<String>> markCrowded(List<String[]> buckets, List<Response> responses) {
+    private Uni<Set<String>> markCrowded(List<Joined> joins, List<Response> responses) {
         Map<String, Set<String>> crowdedBy = new TreeMap<>();
+        Map<String, Map<String, Long>> newTargets = new HashMap<>();
         List<String> crossings = new ArrayList<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            long size = responses.get(i).get(0).toLong();
-            boolean crossed = responses.get(i).get(1).toInteger() == 1;
-            String bucket = buckets.get(i)[0];
-            if (size < config.minCrowd() || size > config.maxCrowd()) {
+        for (int i = 0; i < joins.size(); i++) {
+            Joined j = joins.get(i);
+            Response r = responses.get(i);
+            long size = r.get(0).toLong();
+            if (r.get(2).toInteger() == 1) {
+                newTargets.computeIfAbsent(j.account(), a -> new HashMap<>()).merge(j.bucket().windowId(), 1L, Long::sum);
+            }
+            if (!rules.isCrowded(size)) {
                 continue;
             }
-            if (crossed) {
-                crossings.add(bucket);
+            if (r.get(1).toInteger() == 1) {
+                crossings.add(bucketKey(j.bucket()));
             } else {
-                crowdedBy.computeIfAbsent(buckets.get(i)[1], a -> new HashSet<>()).add(bucket);
+                crowdedBy.computeIfAbsent(j.account(), a -> new HashSet<>()).add(bucketKey(j.bucket()));
             }
         }
         if (crossings.isEmpty()) {
-            return addCrowded(crowdedBy);
+            return record(crowdedBy, newTargets);
         }
         // A bucket that just became crowded: every member so far gets it, not only the newest.
         return RedisBatches.send(redis, crossings.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList()).chain(rs -> {
@@ -104,112 +114,121 @@ public class LockstepDetector {
                     crowdedBy.computeIfAbsent(member, a -> new HashSet<>()).add(crossings.get(c));
                 }
             }
-            return addCrowded(crowdedBy);
+            return record(crowdedBy, newTargets);
         });
     }
 
-    /** Adds the buckets to each account's crowded set, one SADD and one EXPIRE per account; answers the accounts. */
-    private Uni<Set<String>> addCrowded(Map<String, Set<String>> crowdedBy) {
-        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2);
+    /** Adds the crowded buckets to each account's set and the window counts, in one pipeline; answers the accounts touched. */
+    private Uni<Set<String>> record(Map<String, Set<String>> crowdedBy, Map<String, Map<String, Long>> newTargets) {
+        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2 + newTargets.size() * 3);
         crowdedBy.forEach((account, added) -> {
             Request sadd = Request.cmd(Command.SADD).arg(crowdedKey(account));
             added.forEach(sadd::arg);
             requests.add(sadd);
             requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
         });
+        newTargets.forEach((account, windows) -> {
+            windows.forEach((window, n) -> requests.add(Request.cmd(Command.HINCRBY).arg(windowKey(account)).arg(window).arg(n)));
+            requests.add(Request.cmd(Command.EXPIRE).arg(windowKey(account)).arg(TTL_SECONDS));
+        });
         return RedisBatches.send(redis, requests).replaceWith(crowdedBy.keySet());
     }
 
     /**
-     * Candidates are accounts with enough crowded targets; co-occurrence decides who is in lockstep
-     * with them. The batch's candidates share one pipelined read of their buckets (a farm's members
-     * sit in the same buckets), and a candidate whose group was already joined in this batch, or
-     * whose crowded set has barely grown since its last hit, costs no database work.
+     * Candidates are accounts with enough crowded targets. The batch's candidates share one pipelined
+     * read of their buckets (a farm's members sit in the same buckets) and one of the paired accounts'
+     * window counts; a candidate whose crowded set has barely grown since its last hit costs nothing.
      */
     private Uni<List<LockstepHit>> formGroups(Set<String> touched) {
         if (touched.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> accounts = new ArrayList<>(touched);
-        List<Request> requests = accounts.stream().map(a -> Request.cmd(Command.SMEMBERS).arg(crowdedKey(a))).toList();
-        return RedisBatches.send(redis, requests).chain(rs -> {
-            List<LockstepHit> hits = new ArrayList<>();
-            Map<String, List<String>> candidates = new LinkedHashMap<>();
+        return RedisBatches.send(redis, accounts.stream().map(a -> Request.cmd(Command.SMEMBERS).arg(crowdedKey(a))).toList()).chain(rs -> {
+            Map<String, LockstepHit> hits = new LinkedHashMap<>();
+            Map<String, List<BucketId>> candidates = new LinkedHashMap<>();
             for (int i = 0; i < accounts.size(); i++) {
                 String account = accounts.get(i);
-                List<String> crowded = strings(rs.get(i));
-                if (distinctTargets(crowded) < config.minSharedTargets()) {
+                List<BucketId> crowded = strings(rs.get(i)).stream().map(LockstepDetector::parseBucket).filter(b -> b != null).toList();
+                if (!rules.isCandidate(crowded)) {
                     continue;
                 }
                 LockstepHit recent = recentHits.reusable(account, crowded.size());
                 if (recent != null) {
-                    hits.add(recent);
+                    hits.put(account, recent);
                 } else {
                     candidates.put(account, crowded);
                 }
             }
             if (candidates.isEmpty()) {
-                return Uni.createFrom().item(hits);
+                return Uni.createFrom().item(List.copyOf(hits.values()));
             }
-            List<String> buckets = candidates.values().stream().flatMap(List::stream).distinct().toList();
-            return RedisBatches.send(redis, buckets.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList())
+            List<BucketId> buckets = candidates.values().stream().flatMap(List::stream).distinct().toList();
+            return RedisBatches.send(redis, buckets.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(bucketKey(b))).toList())
                     .chain(members -> {
-                        Map<String, List<String>> membersOf = new HashMap<>();
+                        Map<BucketId, CrowdedBucket> crowded = new HashMap<>();
                         for (int i = 0; i < buckets.size(); i++) {
-                            membersOf.put(buckets.get(i), strings(members.get(i)));
+                            crowded.put(buckets.get(i), new CrowdedBucket(buckets.get(i), strings(members.get(i))));
                         }
-                        return joinGroups(candidates, membersOf, hits);
+                        return windowTargets(candidates, crowded).chain(counts -> joinGroups(candidates, crowded, counts, hits));
                     });
         });
     }
 
-    /** Joins each candidate's lockstep members to a group, one after another so that a farm ends up in one group. */
-    private Uni<List<LockstepHit>> joinGroups(Map<String, List<String>> candidates, Map<String, List<String>> membersOf,
-            List<LockstepHit> hits) {
+    /** The distinct-target counts per window of every candidate and every account paired with one. */
+    private Uni<Map<String, Map<String, Long>>> windowTargets(Map<String, List<BucketId>> candidates, Map<BucketId, CrowdedBucket> crowded) {
+        Set<String> accounts = new LinkedHashSet<>();
+        candidates.forEach((seed, buckets) -> {
+            accounts.add(seed);
+            accounts.addAll(rules.paired(seed, buckets.stream().map(crowded::get).toList()).keySet());
+        });
+        List<String> ordered = new ArrayList<>(accounts);
+        return RedisBatches.send(redis, ordered.stream().map(a -> Request.cmd(Command.HGETALL).arg(windowKey(a))).toList()).map(rs -> {
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                Map<String, Long> perWindow = new HashMap<>();
+                Response hash = rs.get(i);
+                if (hash != null) {
+                    for (String window : hash.getKeys()) {
+                        perWindow.put(window, hash.get(window).toLong());
+                    }
+                }
+                counts.put(ordered.get(i), perWindow);
+            }
+            return counts;
+        });
+    }
+
+    /** Joins each candidate's group, one after another so that a farm ends up in one group; every member gets a hit. */
+    private Uni<List<LockstepHit>> joinGroups(Map<String, List<BucketId>> candidates, Map<BucketId, CrowdedBucket> crowded,
+            Map<String, Map<String, Long>> counts, Map<String, LockstepHit> hits) {
         Map<String, String> joinedGroup = new HashMap<>();
-        Uni<List<LockstepHit>> chain = Uni.createFrom().item(hits);
-        for (Map.Entry<String, List<String>> candidate : candidates.entrySet()) {
-            String account = candidate.getKey();
-            List<String> crowded = candidate.getValue();
-            List<String> members = lockstepWith(account, crowded, membersOf);
-            if (members.size() < config.minGroupSize()) {
+        Uni<Map<String, LockstepHit>> chain = Uni.createFrom().item(hits);
+        for (Map.Entry<String, List<BucketId>> candidate : candidates.entrySet()) {
+            String seed = candidate.getKey();
+            List<CrowdedBucket> buckets = candidate.getValue().stream().map(crowded::get).toList();
+            var group = rules.group(seed, buckets, counts);
+            if (group.isEmpty()) {
                 continue;
             }
-            List<LockstepWindow> windows = windows(crowded);
+            List<Membership> members = group.get();
+            List<String> ids = members.stream().map(Membership::accountId).toList();
             chain = chain.chain(found -> {
-                String known = commonGroup(members, joinedGroup);
-                Uni<String> group = known != null ? Uni.createFrom().item(known) : groups.join(members, windows);
-                return group.map(groupId -> {
-                    members.forEach(m -> joinedGroup.putIfAbsent(m, groupId));
-                    LockstepHit hit = new LockstepHit(groupId, account, members, windows);
-                    recentHits.remember(hit, crowded.size());
-                    found.add(hit);
+                String known = commonGroup(ids, joinedGroup);
+                List<LockstepWindow> windows = members.stream().flatMap(m -> m.windows().stream()).toList();
+                Uni<String> groupId = known != null ? Uni.createFrom().item(known) : groups.join(ids, windows);
+                return groupId.map(id -> {
+                    for (Membership m : members) {
+                        joinedGroup.putIfAbsent(m.accountId(), id);
+                        LockstepHit hit = new LockstepHit(id, m.accountId(), ids, m.windows());
+                        found.merge(m.accountId(), hit, (a, b) -> a.windows().size() >= b.windows().size() ? a : b);
+                    }
+                    recentHits.remember(found.get(seed), candidate.getValue().size());
                     return found;
                 });
             });
         }
-        return chain;
-    }
-
-    /** The account and every account that shares at least minSharedTargets of its crowded targets. */
-    private List<String> lockstepWith(String account, List<String> crowded, Map<String, List<String>> membersOf) {
-        Map<String, Set<String>> sharedTargets = new HashMap<>();
-        for (String bucket : crowded) {
-            String target = targetOf(bucket);
-            for (String other : membersOf.getOrDefault(bucket, List.of())) {
-                if (!other.equals(account)) {
-                    sharedTargets.computeIfAbsent(other, o -> new HashSet<>()).add(target);
-                }
-            }
-        }
-        List<String> members = new ArrayList<>();
-        members.add(account);
-        sharedTargets.forEach((other, targets) -> {
-            if (targets.size() >= config.minSharedTargets()) {
-                members.add(other);
-            }
-        });
-        return members;
+        return chain.map(found -> List.copyOf(found.values()));
     }
 
     /** The group every one of the members already joined in this batch, or null (then the database decides). */
@@ -226,54 +245,38 @@ public class LockstepDetector {
         return group;
     }
 
-    private List<LockstepWindow> windows(List<String> crowded) {
-        Map<String, LockstepWindow> byTarget = new LinkedHashMap<>();
-        for (String bucket : crowded) {
-            String[] parts = bucket.split(":");
-            long index = Long.parseLong(parts[parts.length - 1]);
-            long offset = parts[parts.length - 2].equals("B") ? windowMs / 2 : 0;
-            Instant from = Instant.ofEpochMilli(index * windowMs - offset);
-            Instant to = from.plusMillis(windowMs);
-            String target = targetOf(bucket);
-            LockstepWindow existing = byTarget.get(target);
-            if (existing == null) {
-                byTarget.put(target, new LockstepWindow(target, from, to));
-            } else {
-                byTarget.put(target, new LockstepWindow(target, min(existing.from(), from), max(existing.to(), to)));
-            }
+    // Key names: the target (or account) in braces so that a Redis Cluster keeps them together.
+
+    static String bucketKey(BucketId b) {
+        return "ls:{" + b.target() + "}:" + b.kind().name().charAt(0) + ":" + b.scheme() + ":" + b.index();
+    }
+
+    /** The bucket a key names, or null for a key of another shape (from before buckets had a kind). */
+    static BucketId parseBucket(String key) {
+        int close = key.lastIndexOf('}');
+        String[] parts = key.substring(close + 2).split(":");
+        if (parts.length != 3) {
+            return null;
         }
-        return new ArrayList<>(byTarget.values());
-    }
-
-    private String[] bucketsOf(AccountEvent event) {
-        long at = event.occurredAt().toEpochMilli();
-        String target = event.targetAccountId();
-        return new String[] { "ls:{" + target + "}:A:" + (at / windowMs), "ls:{" + target + "}:B:" + ((at + windowMs / 2) / windowMs) };
-    }
-
-    private static String targetOf(String bucket) {
-        return bucket.substring(bucket.indexOf('{') + 1, bucket.indexOf('}'));
-    }
-
-    private static long distinctTargets(List<String> buckets) {
-        return buckets.stream().map(LockstepDetector::targetOf).distinct().count();
-    }
-
-    private static List<String> strings(Response set) {
-        List<String> values = new ArrayList<>(set.size());
-        set.forEach(v -> values.add(v.toString()));
-        return values;
+        EventType kind = switch (parts[0]) {
+            case "F" -> EventType.FOLLOW;
+            case "L" -> EventType.LIKE;
+            default -> null;
+        };
+        return kind == null ? null : new BucketId(kind, key.substring(key.indexOf('{') + 1, close), parts[1].charAt(0), Long.parseLong(parts[2]));
     }
 
     private static String crowdedKey(String account) {
         return "lsc:{" + account + "}";
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    private static String windowKey(String account) {
+        return "lsw:{" + account + "}";
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    private static List<String> strings(Response set) {
+        List<String> values = new ArrayList<>(set.size());
+        set.forEach(v -> values.add(v.toString()));
+        return values;
     }
 }

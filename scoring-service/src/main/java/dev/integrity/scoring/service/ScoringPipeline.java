@@ -1,9 +1,10 @@
 package dev.integrity.scoring.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
-import dev.integrity.contract.EventType;
+import dev.integrity.scoring.decision.Policy;
+import dev.integrity.scoring.decision.StrikeLadder;
 import dev.integrity.scoring.model.AccountFeatures;
 import dev.integrity.scoring.model.AccountState;
 import dev.integrity.scoring.model.LockstepHit;
@@ -24,6 +26,7 @@ import dev.integrity.scoring.model.Verdict;
 import dev.integrity.scoring.repository.AccountStateRepository;
 import dev.integrity.scoring.repository.EnforcementRepository;
 import dev.integrity.scoring.repository.ShadowScoreRepository;
+import dev.integrity.scoring.repository.StaleStateException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,8 +34,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One batch of account events through scoring: record features (once per eventId), look for
- * lockstep, read each touched account's features and state, score, decide, and persist the new
- * states with any proposals in one transaction; then ask the ledger for the proposals' impact.
+ * lockstep, read each touched account's features and state, score, decide (the kernel's
+ * {@link Policy} and {@link StrikeLadder}), and persist the new states with any proposals in one
+ * transaction; then ask the ledger for the proposals' impact. A decision refused because another
+ * writer changed an account meanwhile is taken again on fresh state, with the same lockstep hits:
+ * they may name accounts outside this batch (a group reaches back to its early members).
  */
 @ApplicationScoped
 public class ScoringPipeline {
@@ -49,10 +55,12 @@ public class ScoringPipeline {
     private final ShadowScoreRepository shadowScores;
     private final Counter scored;
     private final Timer scoreTime;
+    private final Clock clock;
 
     public ScoringPipeline(FeatureStore features, LockstepDetector lockstep, AuthenticityScorer scorer, Policy policy,
             AccountStateRepository states, EnforcementRepository enforcements, EnforcementService lifecycle,
-            ShadowScoreRepository shadowScores, MeterRegistry registry) {
+            ShadowScoreRepository shadowScores, Clock clock, MeterRegistry registry) {
+        this.clock = clock;
         this.features = features;
         this.lockstep = lockstep;
         this.scorer = scorer;
@@ -71,11 +79,13 @@ public class ScoringPipeline {
         }
         // Every account of the batch is decided, even when all its events were seen before: a batch
         // redelivered after a failure between recording and deciding must still get its decisions.
-        return features.record(events).chain(freshIds -> {
-            List<AccountEvent> fresh = events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
-            return lockstep.observe(fresh).chain(hits -> decide(events, freshIds, hits)).replaceWith(fresh.size())
-                    .invoke(n -> scored.increment(n));
-        });
+        // Lockstep observes the whole batch, not only its new events: joining a bucket again changes
+        // nothing, and a redelivered batch's accounts must find their groups again.
+        return features.record(events).chain(freshIds -> lockstep.observe(events)
+                .chain(hits -> decide(events, freshIds, hits)
+                        .onFailure(StaleStateException.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(20))
+                .replaceWith(freshIds.size())
+                .invoke(n -> scored.increment(n)));
     }
 
     private Uni<Void> decide(List<AccountEvent> events, Set<String> freshIds, List<LockstepHit> hits) {
@@ -88,7 +98,7 @@ public class ScoringPipeline {
         Map<String, LockstepHit> hitByAccount = new HashMap<>();
         for (LockstepHit hit : hits) {
             hitByAccount.put(hit.accountId(), hit);
-            latest.putIfAbsent(hit.accountId(), hit.windows().stream().map(w -> w.to()).max(Instant::compareTo).orElse(Instant.now()));
+            latest.putIfAbsent(hit.accountId(), hit.windows().stream().map(w -> w.to()).max(Instant::compareTo).orElse(Instant.now(clock)));
         }
         Set<String> accounts = latest.keySet();
         // Three independent reads (Redis, and PostgreSQL twice) side by side rather than one after another.
@@ -113,7 +123,7 @@ public class ScoringPipeline {
             }
             AccountState state = states.getOrDefault(account, AccountState.clean(account));
             List<AccountEvent> events = byAccount.getOrDefault(account, List.of());
-            state = complianceOf(state, events);
+            state = StrikeLadder.withCompliance(state, events);
             LockstepHit hit = hits.get(account);
             if (hit != null) {
                 state = state.withGroup(hit.groupId());
@@ -125,7 +135,7 @@ public class ScoringPipeline {
             if (!Double.isNaN(candidate)) {
                 shadow.add(new ShadowScoreRepository.ShadowScore(account, scorer.shadowModelId(), candidate, model.modelId(), model.probability()));
             }
-            verdicts.add(policy.decide(state, f, model, hit, repeatEngagement(state, events, freshIds), latest.get(account), open.contains(account)));
+            verdicts.add(policy.decide(state, f, model, hit, StrikeLadder.repeatEngagement(state, events, freshIds), latest.get(account), open.contains(account)));
         }
         return verdicts;
     }
@@ -150,47 +160,5 @@ public class ScoringPipeline {
                 LOG.debugf("batch proposed %d enforcements", proposing.size());
             }
         });
-    }
-
-    /** Password changes and app revocations since the warning; all of them together resolve it. */
-    private static AccountState complianceOf(AccountState state, List<AccountEvent> events) {
-        Instant password = state.passwordChangedAt();
-        Set<String> revoked = new LinkedHashSet<>(state.revokedApps());
-        boolean changed = false;
-        for (AccountEvent e : events) {
-            if (e.type() == EventType.PASSWORD_CHANGED && (password == null || e.occurredAt().isAfter(password))) {
-                password = e.occurredAt();
-                changed = true;
-            } else if (e.type() == EventType.APP_REVOKED && e.appId() != null) {
-                changed |= revoked.add(e.appId());
-            }
-        }
-        if (!changed) {
-            return state;
-        }
-        AccountState next = state.withCompliance(password, List.copyOf(revoked));
-        boolean passwordAfterWarning = password != null && state.warnedAt() != null && !password.isBefore(state.warnedAt());
-        if (state.isWarned() && passwordAfterWarning && revoked.containsAll(state.flaggedApps())) {
-            LOG.infof("warning of %s resolved: password changed and %s revoked", state.accountId(), state.flaggedApps());
-            return new AccountState(state.accountId(), AccountState.CLEAN, state.strikes(), state.enforcementCount(), state.riskScore(),
-                    state.modelVersion(), List.of("Warning resolved: password changed and " + state.flaggedApps() + " disconnected"),
-                    List.of(), state.warnedAt(), 0, password, List.copyOf(revoked), state.groupId(), state.version());
-        }
-        return next;
-    }
-
-    /** Engagement through the account's flagged apps after its warning, in this batch's new events. */
-    private static int repeatEngagement(AccountState state, List<AccountEvent> events, Set<String> freshIds) {
-        if (!state.isWarned() || state.warnedAt() == null) {
-            return 0;
-        }
-        int repeats = 0;
-        for (AccountEvent e : events) {
-            if (freshIds.contains(e.eventId()) && e.type().isEngagement() && e.clientAppId() != null && state.flaggedApps().contains(e.clientAppId())
-                    && e.occurredAt().isAfter(state.warnedAt())) {
-                repeats++;
-            }
-        }
-        return repeats;
     }
 }
