@@ -1,5 +1,6 @@
 package dev.integrity.scoring;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.integrity.contract.AccountEvent;
@@ -67,6 +69,24 @@ final class Events {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * An account id (prefix + n) whose events land on the same partition of account-events as the
+     * given account's: once scoring decided on it, every earlier event of that account was processed.
+     */
+    static String samePartitionAs(String account, String prefix) {
+        int partitions = 12;
+        int wanted = partitionOf(account, partitions);
+        for (int n = 0;; n++) {
+            if (partitionOf(prefix + n, partitions) == wanted) {
+                return prefix + n;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     static Profile botProfile(String username) {

@@ -58,8 +58,8 @@ class ScoringIT {
         // The same stream again (as after a restart: Kafka redelivers what was not committed) proposes nothing.
         Events.send(events.all());
         Events.send(List.of(new Events().follow(bot, p + "one-more", "followboost", now.minusSeconds(30)).all().getFirst()));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
+        awaitProcessed(bot);
+        assertEquals(1, enforcementsOf(bot).size());
     }
 
     @Test
@@ -79,10 +79,10 @@ class ScoringIT {
         }
         Events.send(events.all());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertEquals("CLEAN", account(heavy).getString("status"));
-            assertEquals("CLEAN", account(scheduler).getString("status"));
-        });
+        awaitProcessed(heavy);
+        awaitProcessed(scheduler);
+        assertEquals("CLEAN", account(heavy).getString("status"));
+        assertEquals("CLEAN", account(scheduler).getString("status"));
         assertEquals(0, enforcementsOf(heavy).size());
         assertEquals(0, enforcementsOf(scheduler).size());
     }
@@ -119,4 +119,71 @@ class ScoringIT {
         given().queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
     }
 
+    @Test
+    void aFarmOf25FollowingTheSame60TargetsWithin15MinutesIsFoundWholeEvenTheFirstToAct() {
+        Events events = new Events();
+        Instant start = now.minus(Duration.ofMinutes(40));
+        for (int b = 0; b < 25; b++) {
+            Instant at = start.plusSeconds(36L * b);
+            for (int t = 0; t < 60; t++) {
+                events.follow(p + "early" + b, p + "aim" + t, "official-android", at.plusMillis(500L * t));
+            }
+        }
+        Events.send(events.all());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (int b = 0; b < 25; b++) {
+                JsonPath a = account(p + "early" + b);
+                assertEquals("SUSPECT", a.getString("status"), "early" + b + " is found: " + a.getList("reasons"));
+                assertEquals(1, enforcementsOf(p + "early" + b).size(), "early" + b + " has its enforcement");
+            }
+        });
+        List<String> reasons = account(p + "early0").getList("reasons");
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("lockstep")), reasons.toString());
+    }
+
+    @Test
+    void aHeavyFirstPartyLikerWhoseLikesLandOnALikeFarmsTargetsInItsWindowsStaysClean() {
+        String heavy = p + "fan";
+        Instant start = now.minus(Duration.ofMinutes(50));
+        Events events = new Events().profile(heavy, Events.genuineProfile(heavy), now.minus(Duration.ofHours(2)));
+        for (int b = 0; b < 25; b++) {
+            for (int t = 0; t < 21; t++) {
+                events.like(p + "lf" + b, p + "owner" + t, "m" + t, "official-ios", start.plusSeconds(8L * b).plusMillis(300L * t));
+            }
+        }
+        for (int t = 0; t < 21; t++) {
+            events.like(heavy, p + "owner" + t, "m" + t, "official-ios", start.plusSeconds(30 + 5L * t));
+        }
+        for (int o = 0; o < 40; o++) {
+            events.like(heavy, p + "creator" + o, "c" + o, o % 2 == 0 ? "official-ios" : "official-web", start.plusSeconds(20 + 7L * o));
+        }
+        Events.send(events.all());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (int b = 0; b < 25; b++) {
+                assertEquals("SUSPECT", account(p + "lf" + b).getString("status"), "lf" + b);
+            }
+        });
+        awaitProcessed(heavy);
+        JsonPath fan = account(heavy);
+        assertEquals("CLEAN", fan.getString("status"), fan.getList("reasons").toString());
+        assertEquals(null, fan.getString("groupId"));
+        assertEquals(0, enforcementsOf(heavy).size());
+    }
+
+    /**
+     * Waits until scoring has decided on a sentinel bot whose events share the account's partition
+     * and were sent after the account's: every earlier event of the account was processed by then,
+     * so "nothing happened" to the account is a finding, not a race.
+     */
+    private void awaitProcessed(String account) {
+        String sentinel = Events.samePartitionAs(account, p + "sentinel-" + account.substring(p.length()) + "-");
+        Events events = new Events().profile(sentinel, Events.botProfile(sentinel), now.minus(Duration.ofHours(3)));
+        for (int i = 0; i < 320; i++) {
+            events.follow(sentinel, p + "st" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
+        }
+        Events.send(events.all());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, enforcementsOf(sentinel).size(), "sentinel decided"));
+    }
 }

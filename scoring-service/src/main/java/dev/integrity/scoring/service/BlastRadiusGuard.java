@@ -46,7 +46,7 @@ public class BlastRadiusGuard {
     private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
     private static final String STATE = "guard:state";
     private static final long MINUTE_MS = 60_000;
-    private static final int MAX_ATTEMPTS = 50;
+    private static final int MAX_ATTEMPTS = 200;
 
     private final ReactiveRedisDataSource redis;
     private final AccountStateRepository states;
@@ -104,6 +104,12 @@ public class BlastRadiusGuard {
         List<ReceiverImpact> guarded = GuardRules.protectedLosing(impact, unprotected);
         String[] watched = guarded.stream().map(r -> lossKey(r.accountId())).toArray(String[]::new);
         long minute = clock.millis() / MINUTE_MS;
+        if (watched.length == 0) {
+            // No protected receiver loses a follower: nothing to reserve, only the window to count.
+            return read(redis, guarded, minute).map(read -> rules.decide(read.breaker(), impact, unprotected, read.losses(), read.totals()))
+                    .call(decision -> decision.apply() ? redis.withTransaction(tx -> windowCounts(tx.hash(String.class, String.class, Long.class),
+                            tx.key(), impact, minute)) : Uni.createFrom().voidItem());
+        }
         return redis.withTransaction(
                 ds -> read(ds, guarded, minute).map(read -> rules.decide(read.breaker(), impact, unprotected, read.losses(), read.totals())),
                 (decision, tx) -> decision.apply() ? reserve(tx, impact, decision.reservations(), guarded, minute) : tx.discard(),
