@@ -28,7 +28,10 @@ public final class Score {
         return probability;
     }
 
-    /** Log-odds of "fake": the intercept plus every contribution. */
+    /**
+     * Log-odds of "fake": the intercept plus every contribution (for a forest with a missing feature, see
+     * {@link Scorer}; a forest's log-odds are those of its probability kept within [1e-6, 1 - 1e-6]).
+     */
     public double logit() {
         return logit;
     }

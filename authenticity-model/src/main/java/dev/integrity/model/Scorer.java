@@ -5,12 +5,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores feature values with a model: {@code p = 1 / (1 + exp(-(intercept + sum of contributions)))}.
- * A missing feature ({@code null}, absent or not finite) counts as its training mean, contributing 0.
- * Immutable and thread-safe; {@link #probability} allocates nothing.
+ * Scores feature values with a model. Immutable and thread-safe.
+ *
+ * <p>A logistic regression: {@code p = 1 / (1 + exp(-(intercept + sum of contributions)))}, each contribution
+ * {@code weight * (x - mean) / std}. A missing feature ({@code null}, absent or not finite) counts as its training
+ * mean, contributing 0. {@link #probability} allocates nothing.
+ *
+ * <p>A forest ({@link Forest}): {@code p} is the average over the trees of the leaf each one reaches; a missing
+ * feature is taken at its training mean. Its explanation follows the paths: every split a profile passes changes
+ * the tree's share of fakes from the node to the child taken, and that change is credited to the feature split on.
+ * Averaged over the trees, these credits add up to {@code p} minus the average root value exactly. They are then
+ * scaled by one common factor into log-odds, so that, as for the logistic regression, the intercept (the log-odds
+ * of the average root) plus the contributions is the log-odds of {@code p}, and their order and signs are kept.
+ * A missing feature is reported with contribution 0 (its value is unknown, so it is no reason), and the log-odds
+ * then differ from intercept plus contributions by what its mean value moved. For the log-odds a forest's
+ * probability is kept within [1e-6, 1 - 1e-6] (a pure leaf gives 0 or 1).
  */
 public final class Scorer {
 
+    private static final double LOGIT_EPSILON = 1e-6;
+
+    private final AuthenticityModel model;
     private final String modelId;
     private final double threshold;
     private final double intercept;
@@ -20,10 +35,12 @@ public final class Scorer {
     private final double[] inverseStd;
     private final double[] weight;
     private final Map<String, Integer> indexByName;
+    private final Trees trees;
 
     Scorer(AuthenticityModel model) {
         List<ModelFeature> features = model.features();
         int n = features.size();
+        this.model = model;
         modelId = model.id();
         threshold = model.threshold();
         intercept = model.intercept();
@@ -41,6 +58,16 @@ public final class Scorer {
             indexByName.put(names[i], i);
         }
         featureNames = List.of(names);
+        trees = model.forest() == null ? null : new Trees(model.forest());
+        if (trees != null && Math.abs(trees.interceptLogit - intercept) > 1e-6) {
+            throw new ModelFormatException("the forest's intercept " + intercept + " is not the log-odds of its"
+                    + " average root value (" + trees.interceptLogit + ")");
+        }
+    }
+
+    /** The model this scorer scores with (its metadata: kind, base rate, metrics). */
+    public AuthenticityModel model() {
+        return model;
     }
 
     public String modelId() {
@@ -64,6 +91,14 @@ public final class Scorer {
 
     /** The probability that the profile is fake. Features the model does not use are ignored. */
     public double probability(Map<String, Double> features) {
+        if (trees != null) {
+            double[] values = new double[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Double value = features.get(names[i]);
+                values[i] = value != null && Double.isFinite(value) ? value : mean[i];
+            }
+            return trees.probability(values);
+        }
         double logit = intercept;
         for (int i = 0; i < names.length; i++) {
             Double value = features.get(names[i]);
@@ -93,21 +128,127 @@ public final class Scorer {
     }
 
     private Score scoreOwned(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                values[i] = Double.NaN;
+            }
+        }
+        return trees != null ? scoreForest(values) : scoreLogistic(values);
+    }
+
+    private Score scoreLogistic(double[] values) {
         double[] contributions = new double[names.length];
         double logit = intercept;
         for (int i = 0; i < names.length; i++) {
             double value = values[i];
-            if (Double.isFinite(value)) {
+            if (!Double.isNaN(value)) {
                 contributions[i] = weight[i] * (value - mean[i]) * inverseStd[i];
                 logit += contributions[i];
-            } else {
-                values[i] = Double.NaN;
             }
         }
         return new Score(names, values, contributions, logit, sigmoid(logit), threshold);
     }
 
+    private Score scoreForest(double[] values) {
+        double[] filled = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            filled[i] = Double.isNaN(values[i]) ? mean[i] : values[i];
+        }
+        double[] contributions = new double[names.length];
+        double probability = trees.explain(filled, contributions);
+        double logit = logit(probability);
+        double change = probability - trees.root;
+        double scale = Math.abs(change) < 1e-12
+                ? 1.0 / (trees.clampedRoot * (1 - trees.clampedRoot))
+                : (logit - trees.interceptLogit) / change;
+        for (int i = 0; i < names.length; i++) {
+            contributions[i] = Double.isNaN(values[i]) ? 0.0 : contributions[i] * scale;
+        }
+        return new Score(names, values, contributions, logit, probability, threshold);
+    }
+
     static double sigmoid(double logit) {
         return logit >= 0 ? 1.0 / (1.0 + Math.exp(-logit)) : Math.exp(logit) / (1.0 + Math.exp(logit));
+    }
+
+    /** Log-odds of a probability kept within [1e-6, 1 - 1e-6] (a forest's intercept is that of its average root). */
+    public static double logit(double probability) {
+        double p = Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, probability));
+        return Math.log(p / (1 - p));
+    }
+
+    /** A forest's trees as arrays, for walking them without allocation. */
+    private static final class Trees {
+
+        private final int[][] feature;
+        private final double[][] split;
+        private final int[][] left;
+        private final int[][] right;
+        private final double[][] value;
+        /** The average root value: the probability before any split. */
+        private final double root;
+        private final double clampedRoot;
+        private final double interceptLogit;
+
+        Trees(Forest forest) {
+            int count = forest.trees().size();
+            feature = new int[count][];
+            split = new double[count][];
+            left = new int[count][];
+            right = new int[count][];
+            value = new double[count][];
+            double rootSum = 0;
+            for (int t = 0; t < count; t++) {
+                Forest.Tree tree = forest.trees().get(t);
+                feature[t] = tree.feature();
+                split[t] = tree.split();
+                left[t] = tree.left();
+                right[t] = tree.right();
+                value[t] = tree.value();
+                rootSum += value[t][0];
+            }
+            root = rootSum / count;
+            clampedRoot = Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, root));
+            interceptLogit = logit(root);
+        }
+
+        double probability(double[] x) {
+            double sum = 0;
+            for (int t = 0; t < feature.length; t++) {
+                int[] f = feature[t];
+                double[] s = split[t];
+                int[] l = left[t];
+                int[] r = right[t];
+                int node = 0;
+                while (f[node] >= 0) {
+                    node = x[f[node]] <= s[node] ? l[node] : r[node];
+                }
+                sum += value[t][node];
+            }
+            return sum / feature.length;
+        }
+
+        /** The probability; adds each feature's average change along the paths to {@code credit}. */
+        double explain(double[] x, double[] credit) {
+            double sum = 0;
+            for (int t = 0; t < feature.length; t++) {
+                int[] f = feature[t];
+                double[] s = split[t];
+                int[] l = left[t];
+                int[] r = right[t];
+                double[] v = value[t];
+                int node = 0;
+                while (f[node] >= 0) {
+                    int next = x[f[node]] <= s[node] ? l[node] : r[node];
+                    credit[f[node]] += v[next] - v[node];
+                    node = next;
+                }
+                sum += v[node];
+            }
+            for (int i = 0; i < credit.length; i++) {
+                credit[i] /= feature.length;
+            }
+            return sum / feature.length;
+        }
     }
 }

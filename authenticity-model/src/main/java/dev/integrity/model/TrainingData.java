@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param dataSha256 SHA-256 of the CSV file's bytes
  * @param columns    the recognised columns the CSV had
+ * @param epochs     SGD passes of the logistic regression; 0 for a forest
  */
 public record TrainingData(
         String dataSha256,

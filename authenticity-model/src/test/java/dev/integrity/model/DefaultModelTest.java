@@ -1,6 +1,7 @@
 package dev.integrity.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrity.contract.Profile;
@@ -22,6 +23,15 @@ class DefaultModelTest {
         assertEquals(20000, model.training().rows());
         assertEquals(model.training().testRows(), model.metrics().confusionMatrix().total());
         assertEquals(model, AuthenticityModel.loadFromClasspath("/models/default/model.json"));
+    }
+
+    @Test
+    void predatesBaseRatesAndStillTellsTheOneItsThresholdWasChosenAt() {
+        assertEquals(AuthenticityModel.LOGISTIC, model.kind());
+        assertNull(model.thresholdChoice().baseRate());
+        assertEquals(7045 / 20000.0, model.baseRate().getAsDouble(), 1e-12);
+        assertEquals(model.thresholdChoice().validationPrecision(), model.expectedPrecision().getAsDouble(), 1e-12);
+        assertEquals(model, model.scorer().model());
     }
 
     @Test

@@ -44,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double>[] samples = profiles.stream().map(p -> FeatureSet.extract(p.profile())).toArray(Map[]::new);
 
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("model %s, %d features, %d scores per round%n", model.id(), model.features().size(), iterations);
+        w.printf("model %s (%s), %d features, %d scores per round%n", model.id(), model.kind(), model.features().size(),
+                iterations);
         double sink = 0;
         for (int round = 0; round < 3; round++) {
             sink += timeProbability(scorer, samples, Math.min(iterations, 200_000)).sink;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.integrity.model.AuthenticityModel;
+import dev.integrity.model.BaseRate;
+import dev.integrity.model.BaseRateMetrics;
 import dev.integrity.model.Evaluator;
 import dev.integrity.model.Metrics;
 import dev.integrity.model.csv.ProfileCsv;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Measures a model on a labelled profile CSV at the model's threshold.")
+        description = "Measures a model on a labelled profile CSV at the model's threshold, and optionally re-weights"
+                + " the result to another share of fakes.")
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -33,24 +36,53 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "labelled profile CSV")
     Path data;
 
+    @Option(names = "--base-rate", paramLabel = "P",
+            description = "also report precision, recall, false-positive rate, F1 and accuracy re-weighted to this share"
+                    + " of fakes (0 < P < 1)")
+    Double baseRate;
+
     @Option(names = "--json", paramLabel = "OUT", description = "also write the metrics as JSON to this file")
     Path json;
 
     @Override
     public Integer call() throws Exception {
+        if (baseRate != null) {
+            try {
+                BaseRate.require(baseRate, "--base-rate");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         AuthenticityModel model = AuthenticityModel.load(modelDir);
         ProfileTable table = ProfileCsv.read(data);
         Metrics metrics = Evaluator.evaluate(model, table);
+        BaseRateMetrics reweighted = baseRate == null ? null : BaseRateMetrics.of(metrics, baseRate);
+        double dataBaseRate = BaseRateMetrics.baseRateOf(metrics);
 
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("model %s on %s%n", model.id(), data);
+        w.printf("model %s (%s) on %s%n", model.id(), model.kind(), data);
+        w.println(MetricsTable.thresholdLine(model));
+        w.println();
+        w.printf("as measured (base rate of the data %.4f: %d of %d rows fake):%n", dataBaseRate,
+                metrics.confusionMatrix().truePositives() + metrics.confusionMatrix().falseNegatives(), metrics.rows());
         MetricsTable.print(w, metrics);
+        if (reweighted != null) {
+            w.println();
+            w.printf("re-weighted to the base rate %.4f (from the rates measured above):%n", baseRate);
+            MetricsTable.print(w, reweighted);
+        }
         if (json != null) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("model", model.id());
+            document.put("modelKind", model.kind());
+            document.put("modelBaseRate", model.baseRate().isPresent() ? model.baseRate().getAsDouble() : null);
             document.put("data", data.toString());
             document.put("dataSha256", table.sha256());
+            document.put("dataBaseRate", Double.isNaN(dataBaseRate) ? null : dataBaseRate);
             document.put("metrics", metrics);
+            if (reweighted != null) {
+                document.put("atBaseRate", reweighted);
+            }
             Path parent = json.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -9,12 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The authenticity model's command line: {@code train}, {@code evaluate}, {@code generate}, {@code bench}.
+ * The authenticity model's command line: {@code train}, {@code evaluate}, {@code show}, {@code generate}, {@code bench}.
  * Any error prints one line on stderr and exits with 2.
  */
 @Command(name = "authenticity-model", mixinStandardHelpOptions = true, versionProvider = ModelCli.Version.class,
-        description = "Trains, evaluates and benchmarks the authenticity model on labelled profile CSVs.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, GenerateCommand.class, BenchCommand.class})
+        description = "Trains, evaluates, shows and benchmarks the authenticity model on labelled profile CSVs.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ShowCommand.class, GenerateCommand.class,
+                BenchCommand.class})
 public final class ModelCli implements Runnable {
 
     public static final int ERROR = 2;
@@ -24,7 +25,7 @@ public final class ModelCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: train, evaluate, generate or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: train, evaluate, show, generate or bench");
     }
 
     public static void main(String[] args) {

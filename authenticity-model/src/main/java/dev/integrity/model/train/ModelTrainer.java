@@ -1,7 +1,10 @@
 package dev.integrity.model.train;
 
 import dev.integrity.model.AuthenticityModel;
+import dev.integrity.model.BaseRateMetrics;
+import dev.integrity.model.Contribution;
 import dev.integrity.model.FeatureSet;
+import dev.integrity.model.Forest;
 import dev.integrity.model.Metrics;
 import dev.integrity.model.ModelFeature;
 import dev.integrity.model.Scorer;
@@ -18,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
@@ -38,8 +43,9 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Trains the authenticity model: logistic regression by Tribuo's linear SGD on standardised features,
- * a threshold chosen on a validation split, metrics measured on a test split.
+ * Trains the authenticity model: logistic regression by Tribuo's linear SGD on standardised features, or a
+ * random forest of Tribuo CART trees ({@link ForestExport}); a threshold chosen on a validation split for the
+ * target precision at the base rate; metrics measured on a test split.
  *
  * <p>Tribuo's logistic regression is a two-class softmax with one weight row per label; the model keeps
  * their difference, which gives the same probabilities as one logistic function.
@@ -71,17 +77,21 @@ public final class ModelTrainer {
     }
 
     /** The trained artefact, and Tribuo's own model to cross-check it against. */
-    public record Result(AuthenticityModel model, LinearSGDModel tribuoModel) {
+    public record Result(AuthenticityModel model, Model<Label> tribuoModel) {
 
-        /** Tribuo's probability of "fake" for these raw feature values, standardised as the model does. */
+        /**
+         * Tribuo's probability of "fake" for these raw feature values, standardised as the logistic regression
+         * does (a forest takes them raw).
+         */
         public double tribuoProbability(Map<String, Double> features) {
             List<String> names = new ArrayList<>();
             List<Double> values = new ArrayList<>();
+            boolean standardise = model.forest() == null;
             for (ModelFeature feature : model.features()) {
                 Double value = features.get(feature.name());
                 if (value != null) {
                     names.add(feature.name());
-                    values.add((value - feature.mean()) / feature.std());
+                    values.add(standardise ? (value - feature.mean()) / feature.std() : value);
                 }
             }
             ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names.toArray(String[]::new),
@@ -106,36 +116,77 @@ public final class ModelTrainer {
         }
         DataSplit split = DataSplit.stratified(fake, options.seed(), options.validationShare(), options.testShare());
         Standardisation standardisation = Standardisation.fit(x, split.train(), names.size());
+        boolean forest = options.algorithm() == TrainingOptions.Algorithm.FOREST;
 
-        LinearSGDModel tribuoModel = fitTribuo(names, x, fake, split.train(), standardisation, options);
-        LinearWeights weights = LinearWeights.of(tribuoModel, names);
-
+        Model<Label> tribuoModel;
         List<ModelFeature> features = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
-                    standardisation.std()[j], weights.weight()[j]));
+        double intercept;
+        Forest trees = null;
+        String algorithm;
+        if (forest) {
+            ForestExport.Trained trained = ForestExport.train(names, x, fake, split.train(), options.seed());
+            tribuoModel = trained.tribuoModel();
+            trees = trained.forest();
+            intercept = trained.intercept();
+            algorithm = trained.description();
+            for (int j = 0; j < names.size(); j++) {
+                features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
+                        standardisation.std()[j], 0.0));
+            }
+        } else {
+            LinearSGDModel linear = fitTribuo(names, x, fake, split.train(), standardisation, options);
+            LinearWeights weights = LinearWeights.of(linear, names);
+            tribuoModel = linear;
+            intercept = weights.intercept();
+            algorithm = algorithm(options);
+            for (int j = 0; j < names.size(); j++) {
+                features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
+                        standardisation.std()[j], weights.weight()[j]));
+            }
         }
+        int format = forest ? AuthenticityModel.FOREST_FORMAT : AuthenticityModel.FORMAT;
+        int fakeRows = count(fake, true);
         TrainingData trainingData = new TrainingData(data.sha256(), data.source(), data.columns(), rows.size(),
-                count(fake, true), count(fake, false), split.train().length, split.validation().length,
-                split.test().length, options.seed(), options.epochs());
+                fakeRows, count(fake, false), split.train().length, split.validation().length,
+                split.test().length, options.seed(), forest ? 0 : options.epochs());
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        AuthenticityModel draft = new AuthenticityModel(AuthenticityModel.FORMAT, "draft", createdAt, LIBRARY,
-                algorithm(options), FeatureSet.sourceColumns(names), features, weights.intercept(), 0.5, null,
-                trainingData, null, null);
+        AuthenticityModel draft = new AuthenticityModel(format, "draft", createdAt, LIBRARY, algorithm,
+                FeatureSet.sourceColumns(names), features, intercept, 0.5, null, trainingData, null, null, null, trees);
 
         Scorer scorer = draft.scorer();
+        double baseRate = options.baseRate() != null ? options.baseRate() : fakeRows / (double) rows.size();
+        String baseRateSource = options.baseRate() != null ? ThresholdChoice.BASE_RATE_GIVEN
+                : ThresholdChoice.BASE_RATE_OF_DATA;
         double[] validationScores = probabilities(scorer, x, split.validation());
         boolean[] validationLabels = labels(fake, split.validation());
-        ThresholdChoice choice = ThresholdSelector.choose(validationScores, validationLabels, options.targetPrecision());
+        ThresholdChoice choice = ThresholdSelector.choose(validationScores, validationLabels, options.targetPrecision(),
+                baseRate, baseRateSource);
         Metrics validationMetrics = Metrics.of(validationScores, validationLabels, choice.threshold());
         Metrics testMetrics = Metrics.of(probabilities(scorer, x, split.test()), labels(fake, split.test()),
                 choice.threshold());
+        List<ModelFeature> explained = withImportance(features, scorer, x, split.validation());
 
-        AuthenticityModel model = new AuthenticityModel(AuthenticityModel.FORMAT,
-                modelId(createdAt, data.sha256(), features, weights.intercept(), choice.threshold()), createdAt,
-                LIBRARY, draft.algorithm(), draft.requiredColumns(), features, weights.intercept(), choice.threshold(),
-                choice, trainingData, testMetrics, validationMetrics);
+        AuthenticityModel model = new AuthenticityModel(format,
+                modelId(createdAt, data.sha256(), features, intercept, choice.threshold(), trees), createdAt,
+                LIBRARY, algorithm, draft.requiredColumns(), explained, intercept, choice.threshold(),
+                choice, trainingData, testMetrics, validationMetrics, BaseRateMetrics.of(testMetrics, baseRate), trees);
         return new Result(model, tribuoModel);
+    }
+
+    /** Each feature's mean absolute contribution to the log-odds over these rows. */
+    private static List<ModelFeature> withImportance(List<ModelFeature> features, Scorer scorer, double[][] x, int[] rows) {
+        double[] sum = new double[features.size()];
+        for (int row : rows) {
+            List<Contribution> contributions = scorer.score(x[row]).contributions();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += Math.abs(contributions.get(j).contribution());
+            }
+        }
+        List<ModelFeature> out = new ArrayList<>();
+        for (int j = 0; j < sum.length; j++) {
+            out.add(features.get(j).withImportance(rows.length == 0 ? 0.0 : sum[j] / rows.length));
+        }
+        return out;
     }
 
     private static LinearSGDModel fitTribuo(List<String> names, double[][] x, boolean[] fake, int[] trainRows,
@@ -205,13 +256,20 @@ public final class ModelTrainer {
     }
 
     private static String modelId(Instant createdAt, String dataSha256, List<ModelFeature> features, double intercept,
-            double threshold) {
+            double threshold, Forest forest) {
         StringBuilder content = new StringBuilder(dataSha256);
         for (ModelFeature f : features) {
             content.append('|').append(f.name()).append(':').append(f.mean()).append(':').append(f.std()).append(':')
                     .append(f.weight());
         }
         content.append('|').append(intercept).append('|').append(threshold);
+        if (forest != null) {
+            for (Forest.Tree tree : forest.trees()) {
+                content.append('|').append(Arrays.toString(tree.feature())).append(Arrays.toString(tree.split()))
+                        .append(Arrays.toString(tree.left())).append(Arrays.toString(tree.right()))
+                        .append(Arrays.toString(tree.value()));
+            }
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
             return "m-" + ID_TIME.format(createdAt) + "-" + HexFormat.of().formatHex(hash).substring(0, 8);

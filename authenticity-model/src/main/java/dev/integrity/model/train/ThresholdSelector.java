@@ -1,12 +1,18 @@
 package dev.integrity.model.train;
 
+import dev.integrity.model.BaseRate;
 import dev.integrity.model.ThresholdChoice;
 import java.util.Arrays;
 
 /**
- * Picks the decision threshold on validation scores: the lowest threshold whose precision reaches the
- * target (most recall without more wrongful flags than the target allows); if none does, the
- * threshold of maximum F1. Candidates are the scores themselves, predicting fake at {@code p >= t}.
+ * Picks the decision threshold on validation scores: the lowest threshold whose precision at the base
+ * rate reaches the target (most recall without more wrongful flags than the target allows); if none
+ * does, the threshold of maximum F1 at the base rate. Candidates are the scores themselves, predicting
+ * fake at {@code p >= t}.
+ *
+ * <p>Precision at base rate {@code π} comes from the candidate's rates on validation,
+ * {@code π·TPR / (π·TPR + (1 − π)·FPR)}: at validation's own share of fakes it is the precision measured
+ * there; at a lower share the same false-positive rate costs more precision, so the threshold rises.
  */
 final class ThresholdSelector {
 
@@ -15,7 +21,16 @@ final class ThresholdSelector {
     private ThresholdSelector() {
     }
 
+    /** At the validation data's own share of fakes: the precision measured on it. */
     static ThresholdChoice choose(double[] probabilities, boolean[] fake, double targetPrecision) {
+        return choose(probabilities, fake, targetPrecision, share(fake), ThresholdChoice.BASE_RATE_OF_DATA);
+    }
+
+    static ThresholdChoice choose(double[] probabilities, boolean[] fake, double targetPrecision, double baseRate,
+            String baseRateSource) {
+        if (!(baseRate > 0 && baseRate <= 1)) {
+            throw new IllegalArgumentException("the base rate must be in (0, 1], got " + baseRate);
+        }
         int n = probabilities.length;
         long positives = 0;
         for (boolean f : fake) {
@@ -23,6 +38,7 @@ final class ThresholdSelector {
                 positives++;
             }
         }
+        long negatives = n - positives;
         if (positives == 0) {
             throw new IllegalArgumentException("the validation split has no fake rows to choose a threshold with");
         }
@@ -45,20 +61,35 @@ final class ThresholdSelector {
                 }
                 i++;
             }
-            Candidate candidate = new Candidate(threshold, tp / (double) (tp + fp), tp / (double) positives,
-                    2.0 * tp / (2.0 * tp + fp + (positives - tp)));
-            if (tp > 0 && candidate.precision() >= targetPrecision - TOLERANCE) {
+            double tpr = tp / (double) positives;
+            double fpr = negatives == 0 ? 0.0 : fp / (double) negatives;
+            Candidate candidate = new Candidate(threshold, tp / (double) (tp + fp), tpr, fpr,
+                    BaseRate.precision(baseRate, tpr, fpr), BaseRate.f1(baseRate, tpr, fpr), tp, fp);
+            if (tp > 0 && candidate.expectedPrecision() >= targetPrecision - TOLERANCE) {
                 target = candidate;
             }
-            if (bestF1 == null || candidate.f1() > bestF1.f1()) {
+            if (bestF1 == null || candidate.expectedF1() > bestF1.expectedF1()) {
                 bestF1 = candidate;
             }
         }
         Candidate chosen = target != null ? target : bestF1;
         return new ThresholdChoice(target != null ? ThresholdChoice.TARGET_PRECISION_RULE : ThresholdChoice.MAX_F1_RULE,
-                targetPrecision, target != null, chosen.threshold(), chosen.precision(), chosen.recall());
+                targetPrecision, target != null, chosen.threshold(), chosen.precision(), chosen.recall(),
+                chosen.falsePositiveRate(), baseRate, baseRateSource, chosen.expectedPrecision(),
+                BaseRate.precisionLowerBound(baseRate, chosen.truePositives(), positives, chosen.falsePositives(), negatives));
     }
 
-    private record Candidate(double threshold, double precision, double recall, double f1) {
+    static double share(boolean[] fake) {
+        long positives = 0;
+        for (boolean f : fake) {
+            if (f) {
+                positives++;
+            }
+        }
+        return fake.length == 0 ? 0.0 : positives / (double) fake.length;
+    }
+
+    private record Candidate(double threshold, double precision, double recall, double falsePositiveRate,
+            double expectedPrecision, double expectedF1, long truePositives, long falsePositives) {
     }
 }

@@ -12,6 +12,7 @@ import dev.integrity.model.Evaluator;
 import dev.integrity.model.FeatureSet;
 import dev.integrity.model.Metrics;
 import dev.integrity.model.Scorer;
+import dev.integrity.model.ThresholdChoice;
 import dev.integrity.model.csv.LabelledProfile;
 import dev.integrity.model.csv.ProfileCsv;
 import dev.integrity.model.csv.ProfileTable;
@@ -83,6 +84,48 @@ class ModelTrainerTest {
         assertEquals(0.99, model.thresholdChoice().targetPrecision());
         assertTrue(model.validationMetrics().precision() >= 0.99, "precision " + model.validationMetrics().precision());
         assertEquals(model.thresholdChoice().validationRecall(), model.validationMetrics().recall(), 1e-12);
+    }
+
+    @Test
+    void recordsTheBaseRateAndThePrecisionExpectedAtIt() {
+        AuthenticityModel model = trained.model();
+        ThresholdChoice choice = model.thresholdChoice();
+
+        assertEquals(data.fakeRows() / (double) data.rows().size(), choice.baseRate(), 1e-12);
+        assertEquals(ThresholdChoice.BASE_RATE_OF_DATA, choice.baseRateSource());
+        assertEquals(choice.baseRate(), model.baseRate().getAsDouble());
+        assertTrue(choice.expectedPrecision() >= 0.99 - 1e-12, "expected precision " + choice.expectedPrecision());
+        assertEquals(choice.baseRate(), model.metricsAtBaseRate().baseRate());
+        assertEquals(model.metrics().recall(), model.metricsAtBaseRate().recall(), 1e-12);
+        assertEquals(model.metrics().rocAuc(), model.metricsAtBaseRate().rocAuc());
+        assertTrue(model.features().stream().allMatch(f -> f.importance() != null && f.importance() >= 0));
+    }
+
+    @Test
+    void aLowerBaseRateRaisesTheThresholdAndIsRecorded() {
+        AuthenticityModel rare = new ModelTrainer(CLOCK).train(data, OPTIONS.withBaseRate(0.1)).model();
+        AuthenticityModel balanced = new ModelTrainer(CLOCK).train(data, OPTIONS.withBaseRate(0.5)).model();
+        AuthenticityModel common = trained.model();
+
+        assertEquals(common.features(), rare.features(), "the base rate changes only the threshold");
+        assertTrue(rare.threshold() >= common.threshold(), rare.threshold() + " < " + common.threshold());
+        assertTrue(common.threshold() >= balanced.threshold(), common.threshold() + " < " + balanced.threshold());
+        assertTrue(rare.metrics().recall() <= common.metrics().recall());
+        assertNotEquals(common.id(), rare.id());
+        ThresholdChoice choice = rare.thresholdChoice();
+        assertEquals(0.1, choice.baseRate());
+        assertEquals(ThresholdChoice.BASE_RATE_GIVEN, choice.baseRateSource());
+        assertTrue(choice.expectedPrecision() >= 0.99 - 1e-12 || !choice.targetReached());
+        assertEquals(0.1, rare.metricsAtBaseRate().baseRate());
+        assertEquals(rare.metrics().recall(), rare.metricsAtBaseRate().recall(), 1e-12);
+    }
+
+    @Test
+    void refusesABaseRateOutsideZeroToOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OPTIONS.withBaseRate(1.0));
+        assertEquals("base rate must be between 0 and 1 (exclusive), got 1.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OPTIONS.withBaseRate(0.0));
+        assertEquals(null, OPTIONS.withBaseRate(0.2).withBaseRate(null).baseRate());
     }
 
     @Test
