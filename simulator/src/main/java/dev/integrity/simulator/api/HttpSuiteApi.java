@@ -3,6 +3,7 @@ package dev.integrity.simulator.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.simulator.send.RetryAfter;
 import java.io.IOException;
@@ -55,10 +56,10 @@ public final class HttpSuiteApi implements SuiteApi {
     }
 
     @Override
-    public List<EnforcementView> enforcements(String status, String accountId) {
+    public List<EnforcementView> enforcements(EnforcementStatus status, String accountId) {
         List<String> query = new ArrayList<>();
         if (status != null) {
-            query.add("status=" + URLEncoder.encode(status, StandardCharsets.UTF_8));
+            query.add("status=" + status.name());
         }
         if (accountId != null) {
             query.add("accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.integrity.simulator.api;
 
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public interface SuiteApi {
     Optional<AccountView> account(String accountId);
 
     /** {@code GET /enforcements?status=&accountId=} as moderator; null filters are left out. */
-    List<EnforcementView> enforcements(String status, String accountId);
+    List<EnforcementView> enforcements(EnforcementStatus status, String accountId);
 
     /** {@code GET /enforcements/{id}/impact} as moderator. */
     List<ReceiverImpact> impact(String enforcementId);

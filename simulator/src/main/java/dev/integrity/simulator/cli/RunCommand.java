@@ -11,6 +11,7 @@ import dev.integrity.simulator.followup.FollowUp;
 import dev.integrity.simulator.followup.FollowUpReport;
 import dev.integrity.simulator.followup.FollowUpTraffic;
 import dev.integrity.simulator.model.Archetype;
+import dev.integrity.simulator.model.Crowd;
 import dev.integrity.simulator.model.Population;
 import dev.integrity.simulator.model.TruthFile;
 import dev.integrity.simulator.send.HttpEventsEndpoint;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,9 +122,20 @@ final class RunCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "population: %,d accounts, seed %d (rerun with --seed %d): %s%n", accounts, s, s, describe(population.counts()));
         w.printf(Locale.ROOT, "  %d bot farms, %d follow-for-follow rings; truth in %s%n", population.farms().size(), population.rings().size(),
                 truth);
+        TrafficGenerator firstPass = new TrafficGenerator(population, window, new EventIds(s)); // written (dry run) or counted
+        List<RunInfo.CrowdInfo> crowds = RunInfo.CrowdInfo.of(population, firstPass.crowdMoments());
+        if (!crowds.isEmpty() && crowds.size() <= 4) {
+            w.printf(Locale.ROOT, "  genuine crowds: %s%n", crowds.stream().map(RunCommand::describe).collect(Collectors.joining("; ")));
+        } else if (!crowds.isEmpty()) { // a big population has dozens: the report lists them all
+            w.printf(Locale.ROOT, "  genuine crowds: %s (each in the report's run.crowds)%n", crowds.stream()
+                    .collect(Collectors.groupingBy(RunInfo.CrowdInfo::kind, () -> new EnumMap<>(Crowd.Kind.class), Collectors.toList()))
+                    .entrySet().stream().map(e -> String.format(Locale.ROOT, "%d %s with %,d members", e.getValue().size(),
+                            e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().stream().mapToInt(RunInfo.CrowdInfo::members).sum()))
+                    .collect(Collectors.joining(", ")));
+        }
 
         if (dryRun) {
-            long n = NdjsonWriter.write(out, new TrafficGenerator(population, window, new EventIds(s)));
+            long n = NdjsonWriter.write(out, firstPass);
             w.printf(Locale.ROOT, "dry run: %,d events from %s to %s written to %s%n", n, window.start(), window.end(), out);
             return 0;
         }
@@ -132,13 +145,14 @@ final class RunCommand implements Callable<Integer> {
         if (followUpSeconds > 0 || !noEvaluate) {
             tokens.token(Role.MODERATOR, null); // fail now rather than after minutes of sending
         }
-        long total = new TrafficGenerator(population, window, new EventIds(s)).stream().count();
+        long total = firstPass.stream().count();
         w.printf(Locale.ROOT, "traffic: %,d events from %s to %s, to %s%n", total, window.start(), window.end(), api.gateway);
         EventIds ids = new EventIds(s);
         Sender sender = new Sender(new HttpEventsEndpoint(api.client(), api.gateway, ingestToken), sending);
         SendReport sent;
+        TrafficGenerator traffic = new TrafficGenerator(population, window, ids);
         try {
-            sent = sender.send(new TrafficGenerator(population, window, ids), Progress.forStderr("simulate", total));
+            sent = sender.send(traffic, Progress.forStderr("simulate", total));
         } catch (SendFailedException e) {
             w.println("sent before the failure: " + e.partial().summary());
             throw e;
@@ -165,8 +179,8 @@ final class RunCommand implements Callable<Integer> {
         if (!noEvaluate) {
             EvaluationReport report = new Evaluation(suite, evaluationOptions, Clock.systemUTC(), Sleeper.REAL, w).run(population.truth(),
                     api.gateway);
-            report = report.withRun(new RunInfo(s, accounts, population.counts(), hours, window.start(), window.end(), truth.toString(), sent,
-                    followUp, followUpSent));
+            report = report.withRun(new RunInfo(s, accounts, population.counts(), hours, window.start(), window.end(), truth.toString(),
+                    traffic.stats().byArchetype(), crowds, sent, followUp, followUpSent));
             ReportTable.print(report, w);
             ReportJson.write(evaluation.report, report);
             w.println("evaluation written to " + evaluation.report);
@@ -190,6 +204,15 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return SimulatorCli.REJECTED;
+    }
+
+    static String describe(RunInfo.CrowdInfo c) {
+        String whom = switch (c.kind()) {
+            case FLASH -> "fans of " + c.targets().getFirst();
+            case BAND -> "fans of a band of " + c.targets().size();
+            case GIVEAWAY -> "entrants following " + c.targets().size() + " loop accounts";
+        };
+        return String.format(Locale.ROOT, "%s %d %s at %s", c.id(), c.members(), whom, c.moment());
     }
 
     static String describe(Map<Archetype, Integer> counts) {

@@ -36,11 +36,14 @@ public record EvaluationReport(
     }
 
     /**
-     * One archetype. {@code flagged}: status SUSPECT, WARNED or BLOCKED, or any enforcement.
-     * {@code enforced}: an APPLIED enforcement. {@code unknown}: the suite has no such account (404).
+     * One archetype. {@code lookalike}: genuine, with traffic shaped like coordinated engagement (a
+     * crowd, likes on farm targets in the farms' minutes), so any flag on it is a false positive a
+     * careless detector would make. {@code flagged}: status SUSPECT, WARNED or BLOCKED, or any
+     * enforcement. {@code enforced}: an APPLIED enforcement. {@code unknown}: the suite has no such
+     * account (404).
      */
-    public record ArchetypeRow(String archetype, int label, int accounts, int flagged, Double flaggedShare, int enforced, int held,
-            int clean, int suspect, int warned, int blocked, int unknown, long removedFollows, long removedLikes,
+    public record ArchetypeRow(String archetype, int label, boolean lookalike, int accounts, int flagged, Double flaggedShare,
+            int enforced, int held, int clean, int suspect, int warned, int blocked, int unknown, long removedFollows, long removedLikes,
             long removedComments) {
     }
 

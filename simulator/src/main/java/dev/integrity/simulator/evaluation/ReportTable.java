@@ -4,6 +4,7 @@ import dev.integrity.simulator.evaluation.EvaluationReport.ArchetypeRow;
 import dev.integrity.simulator.evaluation.EvaluationReport.CelebrityRow;
 import dev.integrity.simulator.evaluation.EvaluationReport.Detection;
 import dev.integrity.simulator.evaluation.EvaluationReport.FarmRow;
+import dev.integrity.contract.enforcement.AccountStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +24,22 @@ public final class ReportTable {
                     r.settled().seconds());
         }
         out.println();
-        out.printf(Locale.ROOT, "%-15s %5s %8s %8s %7s %8s %5s %7s %7s %6s %7s %7s  %s%n", "archetype", "label", "accounts", "flagged",
-                "share", "enforced", "held", "CLEAN", "SUSPECT", "WARNED", "BLOCKED", "unknown", "removed follows/likes/comments");
+        int width = r.archetypes().stream().mapToInt(a -> a.archetype().length()).max().orElse(0);
+        String name = "%-" + Math.max("archetype".length(), width) + "s";
+        out.printf(Locale.ROOT, name + " %5s %8s %8s %7s %8s %5s %7s %7s %6s %7s %7s  %s%n", "archetype", "label", "accounts", "flagged",
+                "share", "enforced", "held", AccountStatus.CLEAN, AccountStatus.SUSPECT, AccountStatus.WARNED, AccountStatus.BLOCKED,
+                "unknown", "removed follows/likes/comments");
         for (ArchetypeRow a : r.archetypes()) {
-            out.printf(Locale.ROOT, "%-15s %5d %8d %8d %7s %8d %5d %7d %7d %6d %7d %7d  %,d/%,d/%,d%n", a.archetype(), a.label(), a.accounts(),
-                    a.flagged(), percent(a.flaggedShare()), a.enforced(), a.held(), a.clean(), a.suspect(), a.warned(), a.blocked(),
-                    a.unknown(), a.removedFollows(), a.removedLikes(), a.removedComments());
+            out.printf(Locale.ROOT, name + " %5d %8d %8d %7s %8d %5d %7d %7d %6d %7d %7d  %,d/%,d/%,d%n", a.archetype(), a.label(),
+                    a.accounts(), a.flagged(), percent(a.flaggedShare()), a.enforced(), a.held(), a.clean(), a.suspect(), a.warned(),
+                    a.blocked(), a.unknown(), a.removedFollows(), a.removedLikes(), a.removedComments());
+        }
+        String lookalikes = r.archetypes().stream().filter(ArchetypeRow::lookalike)
+                .map(a -> String.format(Locale.ROOT, "%s %d of %d", a.archetype(), a.flagged(), a.accounts()))
+                .collect(Collectors.joining(", "));
+        if (!lookalikes.isEmpty()) {
+            // the genuine accounts shaped like a farm: every flag among them is a false positive of lockstep detection
+            out.printf(Locale.ROOT, "genuine lookalikes flagged: %s%n", lookalikes);
         }
         out.println();
         detection(out, "flagged (SUSPECT, WARNED, BLOCKED or any enforcement)", r.flagged());

@@ -1,5 +1,6 @@
 package dev.integrity.simulator.evaluation;
 
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.simulator.api.AccountView;
 import dev.integrity.simulator.api.EnforcementView;
@@ -20,14 +21,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** Compares the suite's view with the truth. Pure: the same truth and view give the same report. */
 public final class Scorecard {
-
-    private static final Set<String> FLAGGED_STATUSES = Set.of("SUSPECT", "WARNED", "BLOCKED");
 
     private final List<TruthRecord> truth;
     private final SystemView view;
@@ -52,11 +50,11 @@ public final class Scorecard {
 
     boolean flagged(TruthRecord t) {
         AccountView a = view.accounts().get(t.accountId());
-        return (a != null && FLAGGED_STATUSES.contains(a.status())) || !enforcements(t.accountId()).isEmpty();
+        return (a != null && a.accountStatus().isFlagged()) || !enforcements(t.accountId()).isEmpty();
     }
 
     boolean enforced(TruthRecord t) {
-        return enforcements(t.accountId()).stream().anyMatch(e -> "APPLIED".equals(e.status()));
+        return enforcements(t.accountId()).stream().anyMatch(e -> e.is(EnforcementStatus.APPLIED));
     }
 
     private List<EnforcementView> enforcements(String accountId) {
@@ -76,23 +74,23 @@ public final class Scorecard {
                 AccountView a = view.accounts().get(t.accountId());
                 flagged += flagged(t) ? 1 : 0;
                 enforced += enforced(t) ? 1 : 0;
-                held += enforcements(t.accountId()).stream().anyMatch(e -> "HELD".equals(e.status())) ? 1 : 0;
+                held += enforcements(t.accountId()).stream().anyMatch(e -> e.is(EnforcementStatus.HELD)) ? 1 : 0;
                 if (a == null) {
                     unknown++;
                     continue;
                 }
-                switch (a.status()) {
-                    case "SUSPECT" -> suspect++;
-                    case "WARNED" -> warned++;
-                    case "BLOCKED" -> blocked++;
-                    default -> clean++;
+                switch (a.accountStatus()) {
+                    case CLEAN -> clean++;
+                    case SUSPECT -> suspect++;
+                    case WARNED -> warned++;
+                    case BLOCKED -> blocked++;
                 }
                 follows += a.removed().follows();
                 likes += a.removed().likes();
                 comments += a.removed().comments();
             }
-            rows.add(new ArchetypeRow(archetype.name(), archetype.label(), members.size(), flagged, ratio(flagged, members.size()), enforced,
-                    held, clean, suspect, warned, blocked, unknown, follows, likes, comments));
+            rows.add(new ArchetypeRow(archetype.name(), archetype.label(), archetype.isLookalike(), members.size(), flagged,
+                    ratio(flagged, members.size()), enforced, held, clean, suspect, warned, blocked, unknown, follows, likes, comments));
         }
         return rows;
     }
@@ -165,8 +163,8 @@ public final class Scorecard {
     private List<CelebrityRow> celebrities() {
         Map<String, long[]> removed = new HashMap<>(); // farm, other inauthentic, genuine, held
         for (EnforcementView e : view.enforcements().values()) {
-            boolean applied = "APPLIED".equals(e.status());
-            if (!applied && !"HELD".equals(e.status())) {
+            boolean applied = e.is(EnforcementStatus.APPLIED);
+            if (!applied && !e.is(EnforcementStatus.HELD)) {
                 continue;
             }
             TruthRecord actor = truthById.get(e.accountId());
@@ -201,14 +199,14 @@ public final class Scorecard {
     }
 
     private Guard guard() {
-        int held = (int) view.enforcements().values().stream().filter(e -> "HELD".equals(e.status())).count();
+        int held = (int) view.enforcements().values().stream().filter(e -> e.is(EnforcementStatus.HELD)).count();
         return view.guard() == null ? new Guard(null, null, null, held)
                 : new Guard(view.guard().state(), view.guard().reason(), view.guard().openedAt(), held);
     }
 
     private Map<String, Long> enforcementsByStatus() {
         Map<String, Long> counts = new TreeMap<>();
-        view.enforcements().values().forEach(e -> counts.merge(e.status(), 1L, Long::sum));
+        view.enforcements().values().forEach(e -> counts.merge(e.enforcementStatus().name(), 1L, Long::sum));
         return counts;
     }
 

@@ -1,5 +1,7 @@
 package dev.integrity.simulator.evaluation;
 
+import dev.integrity.contract.enforcement.AccountStatus;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.simulator.api.AccountView;
 import dev.integrity.simulator.api.EnforcementView;
@@ -23,8 +25,6 @@ import java.util.Set;
  */
 public final class SystemReader {
 
-    static final List<String> STATUSES = List.of("PROPOSED", "APPLIED", "HELD", "REJECTED", "REVERTED");
-
     private final SuiteApi api;
     private final int concurrency;
 
@@ -44,7 +44,7 @@ public final class SystemReader {
 
         Map<String, EnforcementView> enforcements = new LinkedHashMap<>();
         api.enforcements(null, null).forEach(e -> enforcements.put(e.id(), e));
-        for (String status : STATUSES) {
+        for (EnforcementStatus status : EnforcementStatus.values()) {
             api.enforcements(status, null).forEach(e -> enforcements.put(e.id(), e));
         }
         Set<String> population = Set.copyOf(ids);
@@ -53,16 +53,17 @@ public final class SystemReader {
                 .forEach((id, list) -> list.forEach(e -> enforcements.put(e.id(), e)));
         enforcements.values().removeIf(e -> !population.contains(e.accountId()));
 
-        List<String> withImpact = enforcements.values().stream().filter(e -> "APPLIED".equals(e.status()) || "HELD".equals(e.status()))
-                .map(EnforcementView::id).toList();
+        List<String> withImpact = enforcements.values().stream()
+                .filter(e -> e.is(EnforcementStatus.APPLIED) || e.is(EnforcementStatus.HELD)).map(EnforcementView::id).toList();
         Map<String, List<ReceiverImpact>> impacts = Parallel.map(withImpact, concurrency, api::impact);
 
         GuardView guard = api.guard();
 
         Set<String> inboxAccounts = new LinkedHashSet<>();
-        accounts.values().stream().filter(a -> "WARNED".equals(a.status()) || "BLOCKED".equals(a.status()))
+        accounts.values().stream()
+                .filter(a -> a.accountStatus() == AccountStatus.WARNED || a.accountStatus() == AccountStatus.BLOCKED)
                 .forEach(a -> inboxAccounts.add(a.accountId()));
-        enforcements.values().stream().filter(e -> "APPLIED".equals(e.status()) || "REVERTED".equals(e.status()))
+        enforcements.values().stream().filter(e -> e.is(EnforcementStatus.APPLIED) || e.is(EnforcementStatus.REVERTED))
                 .forEach(e -> inboxAccounts.add(e.accountId()));
         Map<String, List<NotificationView>> inboxes = Parallel.map(List.copyOf(inboxAccounts), concurrency, api::notifications);
         String reader = "user";
@@ -74,6 +75,6 @@ public final class SystemReader {
     }
 
     private static boolean touched(AccountView a) {
-        return !"CLEAN".equals(a.status()) || a.strikes() > 0 || a.removed().total() > 0;
+        return a.accountStatus().isFlagged() || a.strikes() > 0 || a.removed().total() > 0;
     }
 }

@@ -7,7 +7,8 @@ import dev.integrity.contract.Profile;
  *
  * @param index           its position in the population (0-based)
  * @param app             the third-party app it uses or authorised (buyer app, auto-follow app, scheduler), or null
- * @param group           its bot farm ({@code farm-N}) or follow-for-follow ring ({@code ring-N}), or null
+ * @param group           its bot farm ({@code farm-N}), follow-for-follow ring ({@code ring-N}) or first genuine crowd
+ *                        ({@code flash-1}, {@code giveaway-1}), or null
  * @param clientApp       the clientAppId its own actions carry: a first-party app, or what its farm claims to be
  * @param utcOffsetHours  its local time zone, for the daily rhythm
  * @param boughtFollowers how many bot-farm accounts follow it because it paid for them (0 for most)

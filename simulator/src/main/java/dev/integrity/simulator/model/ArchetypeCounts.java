@@ -4,7 +4,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How many accounts of each archetype a population of n has: the shares, rounded by largest remainder. */
+/**
+ * How many accounts of each archetype a population of n has: the shares, rounded by largest
+ * remainder, then each archetype with a {@link Archetype#minimum() minimum} lifted towards it with
+ * accounts taken from GENUINE, in enum order. At most half of the GENUINE accounts move, so a tiny
+ * population keeps ordinary users; the total stays n.
+ */
 public final class ArchetypeCounts {
 
     private ArchetypeCounts() {
@@ -15,6 +20,25 @@ public final class ArchetypeCounts {
             throw new IllegalArgumentException("the population size must not be negative: " + n);
         }
         Archetype[] all = Archetype.values();
+        int[] counts = byShare(n, all);
+        int genuine = Archetype.GENUINE.ordinal();
+        int movable = counts[genuine] / 2;
+        for (Archetype a : all) {
+            int lift = Math.min(Math.max(0, a.minimum() - counts[a.ordinal()]), movable);
+            if (a != Archetype.GENUINE && lift > 0) {
+                counts[a.ordinal()] += lift;
+                counts[genuine] -= lift;
+                movable -= lift;
+            }
+        }
+        Map<Archetype, Integer> result = new EnumMap<>(Archetype.class);
+        for (int i = 0; i < all.length; i++) {
+            result.put(all[i], counts[i]);
+        }
+        return result;
+    }
+
+    private static int[] byShare(int n, Archetype[] all) {
         int[] counts = new int[all.length];
         double[] remainders = new double[all.length];
         int assigned = 0;
@@ -31,10 +55,6 @@ public final class ArchetypeCounts {
             counts[order[k]]++;
             assigned++;
         }
-        Map<Archetype, Integer> result = new EnumMap<>(Archetype.class);
-        for (int i = 0; i < all.length; i++) {
-            result.put(all[i], counts[i]);
-        }
-        return result;
+        return counts;
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A seeded, labelled population: who is who, the bot farms and follow-for-follow rings, and who
- * bought followers from which farm. The same seed, size and clock give the same population.
+ * A seeded, labelled population: who is who, the bot farms and follow-for-follow rings, who
+ * bought followers from which farm, and the genuine crowds (a flash crowd, a band's fans, a loop
+ * giveaway). The same seed, size and clock give the same population.
  */
 public final class Population {
 
@@ -31,13 +32,16 @@ public final class Population {
     private final List<Account> accounts;
     private final List<FarmGroup> farms;
     private final List<Ring> rings;
+    private final List<Crowd> crowds;
 
-    private Population(long seed, Instant createdAt, List<Account> accounts, List<FarmGroup> farms, List<Ring> rings) {
+    private Population(long seed, Instant createdAt, List<Account> accounts, List<FarmGroup> farms, List<Ring> rings,
+            List<Crowd> crowds) {
         this.seed = seed;
         this.createdAt = createdAt;
         this.accounts = List.copyOf(accounts);
         this.farms = List.copyOf(farms);
         this.rings = List.copyOf(rings);
+        this.crowds = List.copyOf(crowds);
     }
 
     /** @param now profiles' ages are relative to it */
@@ -77,10 +81,18 @@ public final class Population {
             rings.add(new Ring(id, ringMembers.get(g), Apps.AUTO_FOLLOW));
             ringMembers.get(g).forEach(m -> groupOf.put(m, id));
         }
+        // A target is looked at before its account exists: its profile is drawn again, from the same stream.
+        List<Crowd> crowds = Crowds.form(seed, byArchetype, i -> {
+            Profile p = profile(seed, i, archetypes[i], now);
+            return !p.isPrivate() && p.mediaCount() >= Crowds.MIN_POSTS;
+        });
+        for (Crowd crowd : crowds) {
+            crowd.members().forEach(m -> groupOf.putIfAbsent(m, crowd.id())); // a band's fans are in the flash crowd first
+        }
 
         List<Account> accounts = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            SplittableRandom r = Seeds.random(seed, Seeds.stream("account"), i);
+            SplittableRandom r = accountRandom(seed, i);
             Archetype archetype = archetypes[i];
             Profile profile = new ProfileFactory(r, now).create(archetype);
             String group = groupOf.get(i);
@@ -90,7 +102,16 @@ public final class Population {
             accounts.add(new Account(i, Account.idFor(seed, i), archetype, profile, appOf(archetype, r), group, clientApp,
                     utcOffset(r), bought));
         }
-        return new Population(seed, now, accounts, farms, rings);
+        return new Population(seed, now, accounts, farms, rings, crowds);
+    }
+
+    /** The account's own random stream: its profile first, then its apps and time zone. */
+    private static SplittableRandom accountRandom(long seed, int index) {
+        return Seeds.random(seed, Seeds.stream("account"), index);
+    }
+
+    private static Profile profile(long seed, int index, Archetype archetype, Instant now) {
+        return new ProfileFactory(accountRandom(seed, index), now).create(archetype);
     }
 
     /** Archetypes in enum order by their counts, shuffled over the indices. */
@@ -212,6 +233,11 @@ public final class Population {
 
     public List<Ring> rings() {
         return rings;
+    }
+
+    /** The genuine crowds, in the order they were formed; empty when the population has no room for them. */
+    public List<Crowd> crowds() {
+        return crowds;
     }
 
     public FarmGroup farmOf(Account account) {

@@ -32,8 +32,10 @@ final class ProfileFactory {
 
     Profile create(Archetype archetype) {
         return switch (archetype) {
-            case GENUINE -> genuine();
-            case HEAVY_ENGAGER -> heavyEngager();
+            case GENUINE -> person(0.08, 60, 280);
+            case FLASH_CROWD_FAN -> person(0.0, 365, 280); // ordinary histories: old, lived-in accounts
+            case GIVEAWAY_ENTRANT -> person(0.03, 180, 650); // entering giveaways leaves one following many
+            case HEAVY_ENGAGER, EXPLORE_LIKER -> heavyEngager();
             case CELEBRITY -> celebrity();
             case SCHEDULER_USER -> schedulerUser();
             case FOLLOWER_BUYER, PERSISTENT, COMPLIER -> buyer();
@@ -42,19 +44,26 @@ final class ProfileFactory {
         };
     }
 
-    private Profile genuine() {
+    /**
+     * An ordinary person.
+     *
+     * @param bareChance       how many are new or lurking users: no bio, maybe no picture, few posts
+     * @param minAgeDays       the youngest account
+     * @param followingMedian  how many accounts such a person typically follows
+     */
+    private Profile person(double bareChance, int minAgeDays, double followingMedian) {
         String first = names.first();
         String last = names.last();
-        boolean bare = chance(r, 0.08); // new or lurking users: no bio, maybe no picture, few posts
+        boolean bare = chance(r, bareChance);
         String username = chance(r, 0.06) ? names.machineHandle() : names.handle(first, last, 0.35);
         String fullName = chance(r, 0.05) ? "" : first + " " + last;
         String bio = bare || chance(r, 0.3) ? "" : names.bio();
         String url = !bare && chance(r, 0.12) ? names.url(username) : null;
         long media = bare ? count(lognormal(r, 3, 1.0)) : count(lognormal(r, 45, 1.2));
         long followers = Math.min(90_000, count(lognormal(r, bare ? 40 : 220, 1.3)));
-        long following = Math.min(MAX_FOLLOWING, count(lognormal(r, bare ? 150 : 280, 0.9)));
+        long following = Math.min(MAX_FOLLOWING, count(lognormal(r, bare ? 150 : followingMedian, 0.9)));
         return new Profile(username, fullName, bio, url, !bare || chance(r, 0.5), chance(r, 0.28), media, followers, following,
-                age(60, 12 * 365));
+                age(minAgeDays, 12 * 365));
     }
 
     private Profile heavyEngager() {

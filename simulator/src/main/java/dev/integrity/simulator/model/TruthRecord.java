@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * The ground truth of one account.
  *
  * @param label           1 inauthentic, 0 genuine
- * @param group           its bot farm ({@code farm-N}) or follow-for-follow ring ({@code ring-N}), or empty
+ * @param group           its bot farm ({@code farm-N}), follow-for-follow ring ({@code ring-N}) or genuine crowd
+ *                        ({@code flash-1}, {@code giveaway-1}; a band's fans are in {@code flash-1}), or empty
  * @param boughtFollowers bot-farm accounts that follow it because it paid (celebrities and buyers), else 0
  * @param app             the third-party app it uses or authorised, or empty
  */

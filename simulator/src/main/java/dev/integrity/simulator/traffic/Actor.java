@@ -51,6 +51,10 @@ final class Actor {
     String authorisedApp;
     boolean changesPassword;
     int farmCursor;
+    List<CrowdSchedule.Reaction> reactions = List.of();
+    int reactionCursor;
+    List<ExploreSessions.Sitting> sittings = List.of();
+    int sittingCursor;
 
     private final PriorityQueue<Draft> pending = new PriorityQueue<>(Draft.ORDER);
     private long seq;

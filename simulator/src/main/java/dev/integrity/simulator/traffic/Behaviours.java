@@ -17,6 +17,9 @@ final class Behaviours {
     private static final List<Behaviour> RING = List.of(new Sessions(SessionStyle.OWNER), new Automation(Automation.Kind.AUTO_FOLLOW),
             SETTINGS);
     private static final List<Behaviour> FARM = List.of(new FarmJobs());
+    /** Lookalikes: ordinary sessions, plus what makes them resemble a farm. */
+    private static final List<Behaviour> CROWD = List.of(new Sessions(SessionStyle.GENUINE), new CrowdReactions(), SETTINGS);
+    private static final List<Behaviour> EXPLORE = List.of(new Sessions(SessionStyle.GENUINE), new ExploreSessions(), SETTINGS);
 
     private Behaviours() {
     }
@@ -25,6 +28,8 @@ final class Behaviours {
         return switch (archetype) {
             case GENUINE -> GENUINE;
             case HEAVY_ENGAGER -> HEAVY;
+            case FLASH_CROWD_FAN, GIVEAWAY_ENTRANT -> CROWD;
+            case EXPLORE_LIKER -> EXPLORE;
             case CELEBRITY -> CELEBRITY;
             case SCHEDULER_USER -> SCHEDULER;
             case FOLLOWER_BUYER, PERSISTENT, COMPLIER -> BUYER;

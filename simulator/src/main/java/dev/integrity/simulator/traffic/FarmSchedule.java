@@ -24,6 +24,7 @@ final class FarmSchedule {
     static final double PARTICIPATION = 0.85;
 
     private final List<List<FarmJob>> jobsByFarm = new ArrayList<>();
+    private final List<FarmJob> byStart;
 
     FarmSchedule(Population population, TrafficWindow window, TargetPicker targets) {
         long seed = population.seed();
@@ -72,13 +73,20 @@ final class FarmSchedule {
             }
             jobsByFarm.add(List.copyOf(jobs));
         }
+        byStart = jobsByFarm.stream().flatMap(List::stream).sorted(Comparator.comparingLong(FarmJob::start).thenComparingLong(FarmJob::id))
+                .toList();
     }
 
     List<FarmJob> jobs(int farm) {
         return jobsByFarm.get(farm);
     }
 
+    /** Every farm's jobs, in start order. */
     List<FarmJob> all() {
-        return jobsByFarm.stream().flatMap(List::stream).toList();
+        return byStart;
+    }
+
+    int farmCount() {
+        return jobsByFarm.size();
     }
 }

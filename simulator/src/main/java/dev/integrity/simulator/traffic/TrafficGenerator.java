@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -58,6 +60,13 @@ public final class TrafficGenerator implements Iterator<AccountEvent> {
 
     public TrafficWindow window() {
         return context.window();
+    }
+
+    /** When each of the population's crowds has its moment, by crowd id, in the population's crowd order. */
+    public Map<String, Instant> crowdMoments() {
+        Map<String, Instant> moments = new LinkedHashMap<>();
+        context.crowds().moments().forEach((crowd, at) -> moments.put(crowd.id(), Instant.ofEpochMilli(at)));
+        return moments;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.integrity.simulator.traffic;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventType;
 import dev.integrity.simulator.model.Archetype;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,11 +24,13 @@ public final class TrafficStats {
         return total;
     }
 
+    /** In the enum's order, so that reports list them the same way every time. */
     public Map<EventType, Long> byType() {
-        return Map.copyOf(byType);
+        return Collections.unmodifiableMap(new EnumMap<>(byType));
     }
 
+    /** In the enum's order, so that reports list them the same way every time. */
     public Map<Archetype, Long> byArchetype() {
-        return Map.copyOf(byArchetype);
+        return Collections.unmodifiableMap(new EnumMap<>(byArchetype));
     }
 }

@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventType;
+import dev.integrity.contract.enforcement.AccountStatus;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.simulator.send.HttpEventsEndpoint;
 import dev.integrity.simulator.send.SendReport;
 import dev.integrity.simulator.send.Sender;
@@ -107,14 +109,14 @@ class HttpSuiteApiTest {
     void readsTheModeratorApiWithTheRightTokensAndWaitsOutRateLimits() {
         HttpSuiteApi api = new HttpSuiteApi(Http.client(), base, TOKENS);
         AccountView a = api.account("a1").orElseThrow();
-        assertEquals("WARNED", a.status());
+        assertEquals(AccountStatus.WARNED, a.accountStatus());
         assertEquals(12, a.followerCount());
         assertEquals(4, a.removed().follows());
         assertEquals("g-9", a.groupId());
         assertEquals(2, hits.get("/api/v1/accounts/a1").get(), "retried after the 429");
         assertTrue(api.account("nobody").isEmpty());
 
-        assertEquals("e1", api.enforcements("APPLIED", "a1").getFirst().id());
+        assertEquals("e1", api.enforcements(EnforcementStatus.APPLIED, "a1").getFirst().id());
         assertTrue(seen.contains("GET /api/v1/enforcements?status=APPLIED&accountId=a1 Bearer moderator"), seen.toString());
         assertEquals(6, api.impact("e1").getFirst().followersAfter());
         assertEquals("CLOSED", api.guard().state());

@@ -95,9 +95,9 @@ class HtmlReportTest {
     @Test
     void detectionPerArchetypeFromASimulationsEvaluation() throws Exception {
         EvaluationReport evaluation = new EvaluationReport(Instant.parse("2026-11-22T09:00:00Z"), "http://127.0.0.1:8080", null,
-                List.of(new EvaluationReport.ArchetypeRow("GENUINE", 0, 1400, 14, 0.01, 2, 0, 1386, 10, 4, 0, 0, 0, 0, 0),
-                        new EvaluationReport.ArchetypeRow("BOT_FARM", 1, 180, 171, 0.95, 150, 10, 9, 20, 50, 101, 0, 4000, 300, 0),
-                        new EvaluationReport.ArchetypeRow("EMPTY", 1, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                List.of(new EvaluationReport.ArchetypeRow("GENUINE", 0, false, 1400, 14, 0.01, 2, 0, 1386, 10, 4, 0, 0, 0, 0, 0),
+                        new EvaluationReport.ArchetypeRow("BOT_FARM", 1, false, 180, 171, 0.95, 150, 10, 9, 20, 50, 101, 0, 4000, 300, 0),
+                        new EvaluationReport.ArchetypeRow("EMPTY", 1, false, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                 new EvaluationReport.Detection(171, 14, 229, 1386, 0.924, 0.4275, 0.58, 0.01),
                 new EvaluationReport.Detection(150, 2, 250, 1398, 0.987, 0.375, 0.54, 0.001), null, List.of(), null, Map.of(), null, null,
                 List.of());

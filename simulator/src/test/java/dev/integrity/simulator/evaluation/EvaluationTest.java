@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.AccountStatus;
+import dev.integrity.contract.enforcement.EnforcementAction;
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.simulator.api.AccountView;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,29 +55,32 @@ class EvaluationTest {
 
     @BeforeEach
     void suiteAnswers() {
-        account("g1", "CLEAN", null, List.of(), 0);
-        account("g2", "SUSPECT", null, List.of("Machine-regular timing"), 0);
-        account("g3", "SUSPECT", "grp-B", List.of(), 0);
+        account("g1", AccountStatus.CLEAN, null, List.of(), 0);
+        account("g2", AccountStatus.SUSPECT, null, List.of("Machine-regular timing"), 0);
+        account("g3", AccountStatus.SUSPECT, "grp-B", List.of(), 0);
         // g4 is unknown to the suite (404)
-        account("c1", "CLEAN", null, List.of(), 6);
-        account("c2", "CLEAN", null, List.of(), 40);
-        account("b1", "WARNED", null, List.of("300 of 310 follows in the last 24 h came through third-party app 'followboost'"), 0);
-        account("b2", "CLEAN", null, List.of(), 0);
-        account("f1", "WARNED", "grp-A", List.of(), 0);
-        account("f2", "WARNED", "grp-A", List.of(), 0);
-        account("f3", "WARNED", "grp-A", List.of(), 0);
-        account("f4", "SUSPECT", null, List.of("Acts in lockstep with 4 other accounts (group grp-B): the same 22 targets"), 0);
-        account("f5", "CLEAN", null, List.of(), 0);
-        account("p1", "BLOCKED", null, List.of(), 0);
+        account("c1", AccountStatus.CLEAN, null, List.of(), 6);
+        account("c2", AccountStatus.CLEAN, null, List.of(), 40);
+        account("b1", AccountStatus.WARNED, null, List.of("300 of 310 follows in the last 24 h came through third-party app 'followboost'"),
+                0);
+        account("b2", AccountStatus.CLEAN, null, List.of(), 0);
+        account("f1", AccountStatus.WARNED, "grp-A", List.of(), 0);
+        account("f2", AccountStatus.WARNED, "grp-A", List.of(), 0);
+        account("f3", AccountStatus.WARNED, "grp-A", List.of(), 0);
+        account("f4", AccountStatus.SUSPECT, null, List.of("Acts in lockstep with 4 other accounts (group grp-B): the same 22 targets"), 0);
+        account("f5", AccountStatus.CLEAN, null, List.of(), 0);
+        account("p1", AccountStatus.BLOCKED, null, List.of(), 0);
 
-        enforcement("e-b1", "b1", "APPLIED", List.of(new ReceiverImpact("c1", 7, 6, 0, 0)));
-        enforcement("e-f1", "f1", "APPLIED", List.of(new ReceiverImpact("c1", 10, 9, 1, 0), new ReceiverImpact("g1", 5, 4, 0, 0)));
-        enforcement("e-f2", "f2", "APPLIED", List.of(new ReceiverImpact("c1", 9, 8, 0, 0)));
-        enforcement("e-f3", "f3", "APPLIED", List.of(new ReceiverImpact("c1", 8, 7, 0, 0)));
-        enforcement("e-f4", "f4", "HELD", List.of(new ReceiverImpact("c1", 6, 5, 0, 0)));
-        enforcement("e-p1-0", "p1", "APPLIED", List.of());
-        enforcement("e-p1-1", "p1", "APPLIED", List.of());
-        enforcement("e-x", "someone-else", "APPLIED", List.of(new ReceiverImpact("c1", 100, 0, 0, 0))); // not this population
+        enforcement("e-b1", "b1", EnforcementStatus.APPLIED, List.of(new ReceiverImpact("c1", 7, 6, 0, 0)));
+        enforcement("e-f1", "f1", EnforcementStatus.APPLIED,
+                List.of(new ReceiverImpact("c1", 10, 9, 1, 0), new ReceiverImpact("g1", 5, 4, 0, 0)));
+        enforcement("e-f2", "f2", EnforcementStatus.APPLIED, List.of(new ReceiverImpact("c1", 9, 8, 0, 0)));
+        enforcement("e-f3", "f3", EnforcementStatus.APPLIED, List.of(new ReceiverImpact("c1", 8, 7, 0, 0)));
+        enforcement("e-f4", "f4", EnforcementStatus.HELD, List.of(new ReceiverImpact("c1", 6, 5, 0, 0)));
+        enforcement("e-p1-0", "p1", EnforcementStatus.APPLIED, List.of());
+        enforcement("e-p1-1", "p1", EnforcementStatus.APPLIED, List.of());
+        // not this population
+        enforcement("e-x", "someone-else", EnforcementStatus.APPLIED, List.of(new ReceiverImpact("c1", 100, 0, 0, 0)));
         api.listCap = 2; // the unfiltered list is capped: the reader must not rely on it alone
 
         api.guard = new GuardView("OPEN", "removals over the window's limit", T.minusSeconds(60));
@@ -152,7 +159,7 @@ class EvaluationTest {
 
         assertEquals("OPEN", r.guard().state());
         assertEquals(1, r.guard().held());
-        assertEquals(Map.of("APPLIED", 6L, "HELD", 1L), r.enforcementsByStatus());
+        assertEquals(Map.of(EnforcementStatus.APPLIED.name(), 6L, EnforcementStatus.HELD.name(), 1L), r.enforcementsByStatus());
         assertEquals(5, r.messages().inboxesRead());
         assertEquals(Map.of(NotificationView.WARNING, 5L, NotificationView.FINAL_WARNING, 1L, NotificationView.BLOCKED, 1L),
                 r.messages().byKind());
@@ -191,15 +198,58 @@ class EvaluationTest {
     }
 
     @Test
+    void genuineLookalikesHaveTheirOwnRowsAndAFlagOnThemIsAFalsePositive() throws Exception {
+        List<TruthRecord> withLookalikes = new ArrayList<>(truth);
+        withLookalikes.addAll(List.of(t("x1", Archetype.FLASH_CROWD_FAN, "flash-1", 0), t("x2", Archetype.FLASH_CROWD_FAN, "flash-1", 0),
+                t("x3", Archetype.EXPLORE_LIKER, "", 0), t("x4", Archetype.GIVEAWAY_ENTRANT, "giveaway-1", 0)));
+        account("x1", AccountStatus.CLEAN, null, List.of(), 0);
+        account("x2", AccountStatus.SUSPECT, "grp-A", List.of("Acts in lockstep"), 0);
+        account("x3", AccountStatus.CLEAN, null, List.of(), 0);
+        account("x4", AccountStatus.CLEAN, null, List.of(), 0);
+        FakeTime time = new FakeTime(T);
+        EvaluationReport r = new Evaluation(api, Evaluation.Options.defaults(Duration.ofSeconds(90)), time, time,
+                new PrintWriter(new StringWriter())).run(withLookalikes, "http://fake");
+
+        ArchetypeRow fans = row(r, Archetype.FLASH_CROWD_FAN);
+        assertTrue(fans.lookalike());
+        assertEquals(0, fans.label());
+        assertEquals(2, fans.accounts());
+        assertEquals(1, fans.flagged());
+        assertEquals(0, row(r, Archetype.EXPLORE_LIKER).flagged());
+        assertTrue(row(r, Archetype.GIVEAWAY_ENTRANT).lookalike());
+        assertFalse(row(r, Archetype.GENUINE).lookalike());
+        assertEquals(3, r.flagged().falsePositives(), "g2, g3 and the flagged fan");
+        GroupRow a = r.lockstep().groups().stream().filter(g -> g.groupId().equals("grp-A")).findFirst().orElseThrow();
+        assertEquals(Map.of("BOT_FARM", 3, "FLASH_CROWD_FAN", 1), a.archetypes(), "a fan in a farm's group spoils its purity");
+
+        StringWriter table = new StringWriter();
+        ReportTable.print(r, new PrintWriter(table, true));
+        assertTrue(table.toString().contains("GIVEAWAY_ENTRANT "), "the widest name fits its column: " + table);
+        String summary = "genuine lookalikes flagged: FLASH_CROWD_FAN 1 of 2, EXPLORE_LIKER 0 of 1, GIVEAWAY_ENTRANT 0 of 1";
+        assertTrue(table.toString().contains(summary), table.toString());
+        Path file = dir.resolve("lookalikes.json");
+        ReportJson.write(file, r);
+        JsonNode rows = EventJson.mapper().readTree(Files.readString(file)).path("archetypes");
+        List<String> lookalikes = new ArrayList<>();
+        rows.forEach(row -> {
+            if (row.path("lookalike").asBoolean()) {
+                lookalikes.add(row.path("archetype").asText() + "=" + row.path("flagged").asInt());
+            }
+        });
+        assertEquals(List.of("FLASH_CROWD_FAN=1", "EXPLORE_LIKER=0", "GIVEAWAY_ENTRANT=0"), lookalikes);
+    }
+
+    @Test
     void settlingWaitsWhileThingsChangeAndGivesUpAtTheLimit() throws Exception {
         FakeTime time = new FakeTime(T);
         FakeSuiteApi changing = new FakeSuiteApi() {
             int n;
 
             @Override
-            public List<EnforcementView> enforcements(String status, String accountId) {
+            public List<EnforcementView> enforcements(EnforcementStatus status, String accountId) {
                 n++;
-                return List.of(new EnforcementView("e-" + n, "a", "REMOVE_AND_WARN", "APPLIED", List.of(), Removed.NONE, T, "policy", null));
+                return List.of(new EnforcementView("e-" + n, "a", EnforcementAction.REMOVE_AND_WARN.name(),
+                        EnforcementStatus.APPLIED.name(), List.of(), Removed.NONE, T, "policy", null));
             }
         };
         Settler.Result r = new Settler(changing, time, time, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(2))
@@ -216,18 +266,19 @@ class EvaluationTest {
         return new TruthRecord(id, a, a.label(), group, bought, "");
     }
 
-    private void account(String id, String status, String group, List<String> reasons, long followers) {
-        api.accounts.put(id, new AccountView(id, status, 0.5, "m-1", reasons, "CLEAN".equals(status) ? 0 : 1, followers, 10, Removed.NONE,
-                group));
+    private void account(String id, AccountStatus status, String group, List<String> reasons, long followers) {
+        api.accounts.put(id, new AccountView(id, status.name(), 0.5, "m-1", reasons, status.isFlagged() ? 1 : 0, followers, 10,
+                Removed.NONE, group));
     }
 
-    private void enforcement(String id, String account, String status, List<ReceiverImpact> impact) {
-        api.enforcements.add(new EnforcementView(id, account, "REMOVE_AND_WARN", status, List.of(), Removed.NONE, T, "policy", null));
+    private void enforcement(String id, String account, EnforcementStatus status, List<ReceiverImpact> impact) {
+        api.enforcements.add(new EnforcementView(id, account, EnforcementAction.REMOVE_AND_WARN.name(), status.name(), List.of(),
+                Removed.NONE, T, "policy", null));
         api.impacts.put(id, impact);
     }
 
     private void inbox(String account, String... kinds) {
-        List<NotificationView> messages = new java.util.ArrayList<>();
+        List<NotificationView> messages = new ArrayList<>();
         for (int i = 0; i < kinds.length; i++) {
             messages.add(new NotificationView(account + "-n" + i, kinds[i], "t", "b", List.of(), List.of(), "en", T, null));
         }

@@ -1,10 +1,12 @@
 package dev.integrity.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrity.contract.Profile;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,14 +43,100 @@ class PopulationTest {
     void archetypeSharesAreKept() {
         double total = Arrays.stream(Archetype.values()).mapToDouble(Archetype::share).sum();
         assertEquals(1.0, total, 1e-9, "shares add up to 1");
-        for (int n : List.of(10, 137, 2_000, 10_001)) {
+        for (int n : List.of(10, 137, 300, 2_000, 10_001)) {
             Map<Archetype, Integer> counts = Population.generate(3, n, NOW).counts();
             assertEquals(n, counts.values().stream().mapToInt(Integer::intValue).sum());
             for (Archetype a : Archetype.values()) {
-                assertTrue(Math.abs(counts.get(a) - a.share() * n) < 1.0 + 1e-9, a + " in " + n + ": " + counts.get(a));
+                if (a.minimum() == 0 && a != Archetype.GENUINE) {
+                    assertTrue(Math.abs(counts.get(a) - a.share() * n) < 1.0 + 1e-9, a + " in " + n + ": " + counts.get(a));
+                } else if (a.minimum() > 0) {
+                    assertTrue(counts.get(a) >= Math.floor(a.share() * n), a + " in " + n + ": " + counts.get(a));
+                }
             }
+            // the floors come out of GENUINE, but never more than half of it
+            assertTrue(counts.get(Archetype.GENUINE) >= Math.floor(Archetype.GENUINE.share() * n) / 2 - 1, n + ": " + counts);
             assertEquals(ArchetypeCounts.of(n), counts);
         }
+    }
+
+    @Test
+    void lookalikeCrowdsAreHundredsAndAtLeastTheirFloorInSmallPopulations() {
+        Map<Archetype, Integer> small = ArchetypeCounts.of(300);
+        assertEquals(100, small.get(Archetype.FLASH_CROWD_FAN), small.toString());
+        assertEquals(30, small.get(Archetype.GIVEAWAY_ENTRANT), small.toString());
+        assertTrue(small.get(Archetype.EXPLORE_LIKER) >= 5, small.toString());
+        assertTrue(small.get(Archetype.GENUINE) >= 60, "ordinary users remain: " + small);
+        assertEquals(200, ArchetypeCounts.of(1_000).get(Archetype.FLASH_CROWD_FAN));
+        Map<Archetype, Integer> demo = ArchetypeCounts.of(2_000);
+        assertEquals(400, demo.get(Archetype.FLASH_CROWD_FAN));
+        assertEquals(40, demo.get(Archetype.EXPLORE_LIKER));
+        assertEquals(80, demo.get(Archetype.GIVEAWAY_ENTRANT));
+        assertEquals(880, demo.get(Archetype.GENUINE));
+        for (Archetype a : Archetype.values()) {
+            if (a.isLookalike()) {
+                assertEquals(0, a.label(), a + " is genuine");
+                assertTrue(a.minimum() > 0, a + " has a floor");
+            }
+        }
+    }
+
+    @Test
+    void crowdsGatherTheLookalikesAroundPublicAccountsWithPosts() {
+        Population p = Population.generate(21, 300, NOW);
+        Crowd flash = crowd(p, "flash-1");
+        Crowd band = crowd(p, "band-1");
+        Crowd giveaway = crowd(p, "giveaway-1");
+        assertEquals(Crowd.Kind.FLASH, flash.kind());
+        assertEquals(ids(p, Archetype.FLASH_CROWD_FAN), Set.copyOf(flash.members()), "every fan is in the flash crowd");
+        assertTrue(flash.members().size() >= 100, "a crowd of " + flash.members().size());
+        assertEquals(1, flash.targets().size());
+        assertEquals(Archetype.GENUINE, p.account(flash.focus()).archetype(), "the newly famous account was an ordinary user");
+        assertTrue(band.targets().size() >= 4 && band.targets().size() <= 5, band.targets().toString());
+        assertTrue(flash.members().containsAll(band.members()) && band.members().size() >= 8, "the band's fans are flash fans");
+        assertEquals(ids(p, Archetype.GIVEAWAY_ENTRANT), Set.copyOf(giveaway.members()));
+        assertTrue(giveaway.targets().size() >= 10 && giveaway.targets().size() <= 12, "host and 9-11 sponsors: " + giveaway.targets());
+
+        Set<Integer> targets = new HashSet<>();
+        for (Crowd c : p.crowds()) {
+            for (int t : c.targets()) {
+                assertTrue(targets.add(t), "a target serves one crowd: " + t);
+                Account a = p.account(t);
+                assertFalse(a.archetype().inauthentic() || a.archetype().isLookalike(), a.id() + " " + a.archetype());
+                assertTrue(!a.profile().isPrivate() && a.profile().mediaCount() >= 3, a.id() + " has posts to like");
+            }
+        }
+        for (int fan : flash.members()) {
+            Account a = p.account(fan);
+            assertEquals("flash-1", a.group());
+            assertTrue(a.profile().createdAt().isBefore(NOW.minus(Duration.ofDays(365))), "fans have ordinary, old accounts: " + a.id());
+            assertTrue(Apps.isFirstParty(a.clientApp()) && a.app() == null, a.id());
+        }
+        giveaway.members().forEach(m -> assertEquals("giveaway-1", p.account(m).group()));
+    }
+
+    @Test
+    void manyFansMakeSeveralCrowdsOfAtMostAThousand() {
+        Population p = Population.generate(23, 12_000, NOW);
+        List<Crowd> flashes = p.crowds().stream().filter(c -> c.kind() == Crowd.Kind.FLASH).toList();
+        assertEquals(3, flashes.size(), "2,400 fans: three moments");
+        Set<Integer> fans = new HashSet<>();
+        for (Crowd c : flashes) {
+            assertTrue(c.members().size() >= 700 && c.members().size() <= 1_000, c.id() + ": " + c.members().size());
+            c.members().forEach(m -> assertTrue(fans.add(m), "one flash crowd per fan"));
+        }
+        assertEquals(ids(p, Archetype.FLASH_CROWD_FAN), fans);
+        assertEquals(Set.of(), Set.copyOf(Population.generate(4, 10, NOW).crowds().stream().filter(c -> c.members().isEmpty()).toList()),
+                "a tiny population forms no empty crowd");
+    }
+
+    private static Crowd crowd(Population p, String id) {
+        return p.crowds().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+    }
+
+    private static Set<Integer> ids(Population p, Archetype archetype) {
+        Set<Integer> result = new HashSet<>();
+        p.accounts().stream().filter(a -> a.archetype() == archetype).forEach(a -> result.add(a.index()));
+        return result;
     }
 
     @Test

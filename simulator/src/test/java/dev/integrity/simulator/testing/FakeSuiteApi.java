@@ -1,5 +1,6 @@
 package dev.integrity.simulator.testing;
 
+import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.simulator.api.AccountView;
 import dev.integrity.simulator.api.EnforcementView;
@@ -31,10 +32,10 @@ public class FakeSuiteApi implements SuiteApi {
     }
 
     @Override
-    public List<EnforcementView> enforcements(String status, String accountId) {
+    public List<EnforcementView> enforcements(EnforcementStatus status, String accountId) {
         List<EnforcementView> result = new ArrayList<>();
         for (EnforcementView e : enforcements) {
-            if ((status == null || status.equals(e.status())) && (accountId == null || accountId.equals(e.accountId()))) {
+            if ((status == null || e.is(status)) && (accountId == null || accountId.equals(e.accountId()))) {
                 result.add(e);
             }
         }
