@@ -177,6 +177,9 @@ kafka_up() {
     echo $! > "$PID_DIR/kafka"
     wait_for_port "$KAFKA_PORT" 60 || die_with_log "$LOG_DIR/kafka.log" "Kafka did not open port $KAFKA_PORT within 60 s"
   fi
-  "$JAVA" -cp "$KAFKA_DIR/libs/*" platform/kafka/CreateTopics.java "$KAFKA_BOOTSTRAP" platform/kafka/topics.txt \
-    > "$LOG_DIR/kafka-topics.log" 2>&1 || die_with_log "$LOG_DIR/kafka-topics.log" "could not create the topics"
+  local list
+  for list in platform/kafka/topics.txt platform/kafka/topics-test.txt; do
+    "$JAVA" -cp "$KAFKA_DIR/libs/*" platform/kafka/CreateTopics.java "$KAFKA_BOOTSTRAP" "$list" \
+      >> "$LOG_DIR/kafka-topics.log" 2>&1 || die_with_log "$LOG_DIR/kafka-topics.log" "could not create the topics of $list"
+  done
 }

@@ -20,11 +20,11 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 cmd_token() {
   local role="${1:-}" account="${2:-}" subject
   case "$role" in
-    ingest | moderator) subject="${account:-dev-$role}" ;;
+    ingest | moderator | platform) subject="${account:-dev-$role}" ;;
     user)
       [ -n "$account" ] || die "a user token needs the account id: ./suite token user ACCOUNT_ID"
       subject="$account" ;;
-    *) die "ROLE must be ingest, moderator or user: ./suite token ROLE [ACCOUNT_ID]" ;;
+    *) die "ROLE must be ingest, moderator, platform or user: ./suite token ROLE [ACCOUNT_ID]" ;;
   esac
   [[ "$subject" =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die "account id must be 1..64 of [A-Za-z0-9._-]"
   ensure_dev_keys

@@ -297,6 +297,7 @@ export async function main() {
   for (const [key, args] of [
     ['ingest', ['ingest']],
     ['moderator', ['moderator']],
+    ['platform', ['platform']],
     ['user', ['user', account]],
     ['otherUser', ['user', otherAccount]],
   ]) {
@@ -424,6 +425,17 @@ export async function main() {
   });
   await check('guard', {
     method: 'GET', template: '/api/v1/guard', path: '/api/v1/guard', expect: 200, bearer: tokens.moderator,
+  });
+
+  await check('actions feed', {
+    method: 'GET', template: '/api/v1/actions', path: '/api/v1/actions?limit=50', expect: 200, bearer: tokens.platform,
+    extra: ({ json }) => (json.items.length > 50 ? [`${json.items.length} items for limit 50`] : []),
+  });
+  await check('actions feed with a malformed cursor', {
+    method: 'GET', template: '/api/v1/actions', path: '/api/v1/actions?after=not-ours', expect: 400, bearer: tokens.platform,
+  });
+  await check('actions feed as moderator', {
+    method: 'GET', template: '/api/v1/actions', path: '/api/v1/actions', expect: 403, bearer: tokens.moderator,
   });
 
   const inbox = '/api/v1/accounts/{id}/notifications';

@@ -35,23 +35,20 @@ class EnforcementFlowE2E {
     private final String small = p + "-t0";
     private final String moderator = DevTokens.token("moderator", "mod-e2e");
 
-    private RequestSpecification api(String token) {
-        return given().baseUri(Suite.gateway()).auth().oauth2(token);
+    private static RequestSpecification api(String token) {
+        return Gateway.api(token);
     }
 
-    private void send(List<String> events) {
-        api(DevTokens.token("ingest", "e2e-integrator")).contentType("application/json").body("[" + String.join(",", events) + "]")
-                .when().post("/api/v1/events").then().statusCode(202).body("accepted", equalTo(events.size()));
+    private static void send(List<String> events) {
+        Gateway.send(events);
     }
 
-    private JsonPath account(String id) {
-        return api(moderator).when().get("/api/v1/accounts/" + id).then().statusCode(200).extract().jsonPath();
+    private static JsonPath account(String id) {
+        return Gateway.account(id);
     }
 
-    private Map<String, Object> enforcementOf(String bot) {
-        List<Map<String, Object>> list = api(moderator).queryParam("accountId", bot).when().get("/api/v1/enforcements")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        return list.isEmpty() ? null : list.getFirst();
+    private static Map<String, Object> enforcementOf(String bot) {
+        return Gateway.enforcementOf(bot);
     }
 
     private List<Map<String, Object>> enforcementsOfBots() {

@@ -22,6 +22,9 @@ import dev.integrity.contract.Profile;
 /** Builds account events and writes them straight to account-events, as ingest would. */
 final class Events {
 
+    /** The test profile's account-events topic (its own, apart from a running suite's). */
+    static final String TOPIC = ConfigProvider.getConfig().getValue("mp.messaging.incoming.account-events.topic", String.class);
+
     private final List<AccountEvent> events = new ArrayList<>();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private int seq;
@@ -65,7 +68,7 @@ final class Events {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
             for (AccountEvent event : events) {
-                producer.send(new ProducerRecord<>("account-events", event.accountId(), EventJson.toJson(event)));
+                producer.send(new ProducerRecord<>(TOPIC, event.accountId(), EventJson.toJson(event)));
             }
             producer.flush();
         }

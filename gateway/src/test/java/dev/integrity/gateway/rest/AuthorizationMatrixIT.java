@@ -31,7 +31,7 @@ class AuthorizationMatrixIT {
     private static final String OWN = "acc-own";
     private static final String OTHER = "acc-other";
 
-    enum Caller { INGEST, MODERATOR, USER_OWN, USER_OTHER, NO_TOKEN, EXPIRED, FORGED, WRONG_ISSUER }
+    enum Caller { INGEST, MODERATOR, PLATFORM, USER_OWN, USER_OTHER, NO_TOKEN, EXPIRED, FORGED, WRONG_ISSUER }
 
     record Route(String method, String path, Set<Caller> allowed) {
         @Override
@@ -53,7 +53,9 @@ class AuthorizationMatrixIT {
             new Route("POST", "/api/v1/enforcements/enf-1/reject", MODERATOR_ONLY),
             new Route("POST", "/api/v1/enforcements/enf-1/revert", MODERATOR_ONLY),
             new Route("GET", "/api/v1/guard", MODERATOR_ONLY),
-            new Route("POST", "/api/v1/guard/resume", MODERATOR_ONLY));
+            new Route("POST", "/api/v1/guard/resume", MODERATOR_ONLY),
+            new Route("GET", "/api/v1/actions", Set.of(Caller.PLATFORM)),
+            new Route("GET", "/api/v1/actions?limit=5", Set.of(Caller.PLATFORM)));
 
     static Stream<Object[]> matrix() {
         List<Object[]> cases = new ArrayList<>();
@@ -94,6 +96,7 @@ class AuthorizationMatrixIT {
         return switch (caller) {
             case INGEST -> Jwt.subject("integrator-1").groups(Set.of("ingest")).expiresIn(300).sign();
             case MODERATOR -> Jwt.subject("mod-1").groups(Set.of("moderator")).expiresIn(300).sign();
+            case PLATFORM -> Jwt.subject("platform-1").groups(Set.of("platform")).expiresIn(300).sign();
             case USER_OWN -> Jwt.subject(OWN).groups(Set.of("user")).expiresIn(300).sign();
             case USER_OTHER -> Jwt.subject(OTHER).groups(Set.of("user")).expiresIn(300).sign();
             case NO_TOKEN -> null;

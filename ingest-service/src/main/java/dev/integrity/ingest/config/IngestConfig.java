@@ -37,4 +37,29 @@ public interface IngestConfig {
     /** Seconds a client is told to wait (Retry-After) when Kafka or Redis is unavailable. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /** The outbound actions: the topic they are relayed to and how the relay runs. */
+    Actions actions();
+
+    interface Actions {
+        /** The topic the host platform reads actions from (keyed by accountId). */
+        @WithDefault("enforcement.actions")
+        String topic();
+
+        /** The relay's progress, written in the same Kafka transaction as the actions it published. */
+        @WithDefault("enforcement.actions.relay")
+        String progressTopic();
+
+        /** Whether this replica takes part in relaying (one replica relays at a time, elected by a PostgreSQL lock). */
+        @WithDefault("true")
+        boolean relay();
+
+        /** How long the relay waits before looking again when there was nothing to publish. */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
+
+        /** Actions published in one Kafka transaction at the most. */
+        @WithDefault("1000")
+        int batchSize();
+    }
 }

@@ -1,27 +1,20 @@
 package dev.integrity.ingest.messaging;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.ingest.repository.EnforcementLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Carries out scoring's enforcement commands on the ledger and reports back: IMPACT on
@@ -38,17 +31,13 @@ public class EnforcementConsumer {
 
     private final EnforcementLedger ledger;
     private final DeadLetters deadLetters;
-    private final MutinyEmitter<byte[]> impacts;
-    private final MutinyEmitter<byte[]> outcomes;
+    private final EnforcementReports reports;
     private final MeterRegistry registry;
 
-    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters,
-            @Channel("enforcement-impact") MutinyEmitter<byte[]> impacts,
-            @Channel("enforcement-applied") MutinyEmitter<byte[]> outcomes, MeterRegistry registry) {
+    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters, EnforcementReports reports, MeterRegistry registry) {
         this.ledger = ledger;
         this.deadLetters = deadLetters;
-        this.impacts = impacts;
-        this.outcomes = outcomes;
+        this.reports = reports;
         this.registry = registry;
     }
 
@@ -89,11 +78,10 @@ public class EnforcementConsumer {
         String id = command.enforcementId();
         registry.counter("ingest.enforcement.commands", "kind", command.kind().name()).increment();
         return switch (command.kind()) {
-            case IMPACT -> ledger.impact(command.scope())
-                    .chain(impact -> send(impacts, impact.accountId(), impact, "dev.integrity.enforcement.impact", id));
+            case IMPACT -> ledger.impact(command.scope()).chain(reports::impact);
             case APPLY -> ledger.apply(command.scope()).chain(outcome -> {
                 LOG.infof("enforcement %s for %s: %s, removed %s", id, outcome.accountId(), outcome.status(), outcome.removed());
-                return send(outcomes, outcome.accountId(), outcome, "dev.integrity.enforcement." + outcome.status(), id);
+                return reports.outcome(outcome);
             });
             case REVERT -> ledger.revert(id).chain(outcome -> {
                 if (outcome == null) {
@@ -101,28 +89,8 @@ public class EnforcementConsumer {
                     return Uni.createFrom().voidItem();
                 }
                 LOG.infof("enforcement %s for %s: %s", id, outcome.accountId(), outcome.status());
-                return send(outcomes, outcome.accountId(), outcome, "dev.integrity.enforcement." + outcome.status(), id);
+                return reports.outcome(outcome);
             });
         };
-    }
-
-    private static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, String type, String id) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(id + ":" + type));
-        headers.add("ce_type", bytes(type));
-        headers.add("ce_source", bytes("/ingest-service"));
-        headers.add("content-type", bytes("application/json"));
-        try {
-            byte[] json = EventJson.mapper().writeValueAsBytes(payload);
-            return emitter.sendMessage(Message.of(json).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withHeaders(headers).build()));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

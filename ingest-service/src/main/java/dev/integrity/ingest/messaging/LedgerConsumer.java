@@ -2,6 +2,8 @@ package dev.integrity.ingest.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,8 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.kafka.EventBatch;
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.ingest.repository.EnforcementLedger;
 import dev.integrity.ingest.repository.LedgerRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -29,17 +33,25 @@ public class LedgerConsumer {
     private static final Logger LOG = Logger.getLogger(LedgerConsumer.class);
 
     private final LedgerRepository ledger;
+    private final EnforcementLedger enforcements;
+    private final EnforcementReports reports;
     private final EventValidator validator;
     private final DeadLetters deadLetters;
     private final Counter ledgered;
     private final DistributionSummary batchSizes;
+    private final Counter lateRemovals;
 
-    public LedgerConsumer(LedgerRepository ledger, EventValidator validator, DeadLetters deadLetters, MeterRegistry registry) {
+    public LedgerConsumer(LedgerRepository ledger, EnforcementLedger enforcements, EnforcementReports reports, EventValidator validator,
+            DeadLetters deadLetters, MeterRegistry registry) {
         this.ledger = ledger;
+        this.enforcements = enforcements;
+        this.reports = reports;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.ledgered = Counter.builder("ingest.ledger.events").description("New events written to the ledger").register(registry);
         this.batchSizes = DistributionSummary.builder("ingest.ledger.batch.size").description("Records per ledger batch").register(registry);
+        this.lateRemovals = Counter.builder("ingest.enforcements.late.outcomes")
+                .description("Enforcement outcomes reported again after late engagement in their scope was removed").register(registry);
     }
 
     @Incoming("ledger")
@@ -49,10 +61,26 @@ public class LedgerConsumer {
         List<AccountEvent> events = batch.events();
         List<Uni<Void>> dead = batch.unusable().stream().map(u -> deadLetters.event(u.record(), u.problem())).toList();
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
+        // Engagement of an account with an applied enforcement may have arrived late: it is removed
+        // too if the enforcement's scope covers it. Checked for every batch's engaging accounts, new
+        // events or redelivered, so a crash between the two steps is caught up on redelivery.
+        Set<String> engaging = new TreeSet<>();
+        events.stream().filter(e -> e.type().isEngagement()).forEach(e -> engaging.add(e.accountId()));
         return deadLettered.chain(() -> ledger.record(events)
-                .onFailure().invoke(e -> LOG.warnf("ledger batch of %d failed, retrying: %s", events.size(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
                 .invoke(fresh -> ledgered.increment(fresh))
-                .replaceWithVoid();
+                .chain(() -> enforcements.applyLate(engaging))
+                .chain(this::report)
+                .onFailure().invoke(e -> LOG.warnf("ledger batch of %d failed, retrying: %s", events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely());
+    }
+
+    private Uni<Void> report(List<EnforcementOutcome> changed) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EnforcementOutcome outcome : changed) {
+            LOG.infof("enforcement %s for %s: late engagement removed, now %s", outcome.enforcementId(), outcome.accountId(), outcome.removed());
+            lateRemovals.increment(outcome.removed().total());
+            chain = chain.chain(() -> reports.outcome(outcome));
+        }
+        return chain;
     }
 }

@@ -8,4 +8,8 @@ public record ScopedEngagement(List<ActiveEdge> follows, List<ActiveEdge> likes,
     public long total() {
         return follows.size() + likes.size() + comments.size();
     }
+
+    public boolean isEmpty() {
+        return total() == 0;
+    }
 }

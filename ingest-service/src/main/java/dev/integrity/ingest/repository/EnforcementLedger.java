@@ -10,6 +10,7 @@ import static dev.integrity.ingest.model.CountDeltas.Column.LIKES_RECEIVED;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,9 +74,11 @@ public class EnforcementLedger {
             + " AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id", EventType.COMMENT) + " FOR UPDATE";
 
     private final Pool pool;
+    private final ActionOutbox actions;
 
-    public EnforcementLedger(Pool pool) {
+    public EnforcementLedger(Pool pool, ActionOutbox actions) {
         this.pool = pool;
+        this.actions = actions;
     }
 
     /** True once the ledger has taken the account's events up to the given event time. */
@@ -105,7 +108,8 @@ public class EnforcementLedger {
                     return scoped(conn, scope).chain(engagement -> impactOf(conn, scope, engagement)
                             .chain(impact -> stamp(conn, scope.enforcementId(), engagement)
                                     .chain(() -> LedgerRepository.applyDeltas(conn, removalDeltas(scope.accountId(), engagement, -1)))
-                                    .chain(() -> markApplied(conn, impact))
+                                    .chain(() -> actions.hide(conn, scope.enforcementId(), scope.accountId(), scope.action(), engagement))
+                                    .chain(() -> markApplied(conn, scope, impact))
                                     .chain(() -> storedOutcome(conn, scope.enforcementId()))));
                 }));
     }
@@ -128,12 +132,64 @@ public class EnforcementLedger {
                         }
                         return restore(conn, enforcementId)
                                 .chain(restored -> LedgerRepository.applyDeltas(conn, removalDeltas(account, restored, +1))
+                                        .chain(() -> actions.restore(conn, enforcementId))
                                         .chain(() -> conn.preparedQuery("""
                                                 UPDATE enforcement_application SET status = 'REVERTED', reverted_at = now()
                                                 WHERE enforcement_id = $1""").execute(Tuple.of(enforcementId)))
                                         .chain(() -> storedOutcome(conn, enforcementId)));
                     });
         }));
+    }
+
+    /**
+     * Late-arriving engagement: edges that reached the ledger after one of the account's enforcements
+     * was applied, and fall within its scope (through a flagged app or in its lockstep windows, before
+     * the decision), are removed now, stamped with that enforcement (so its revert restores them),
+     * counted in its removals and published as HIDE actions. Answers the outcomes that changed, to be
+     * reported again. Idempotent: an edge already removed is not in scope any more.
+     */
+    public Uni<List<EnforcementOutcome>> applyLate(Collection<String> accounts) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("SELECT enforcement_id FROM enforcement_application WHERE account_id = ANY($1::varchar[]) AND status = 'APPLIED'")
+                .execute(Tuple.of(accounts.toArray(String[]::new)))
+                .chain(rows -> {
+                    List<String> applied = new ArrayList<>();
+                    rows.forEach(row -> applied.add(row.getString(0)));
+                    Uni<List<EnforcementOutcome>> chain = Uni.createFrom().item(new ArrayList<>());
+                    for (String id : applied) {
+                        chain = chain.chain(changed -> topUp(id).map(outcome -> {
+                            if (outcome != null) {
+                                changed.add(outcome);
+                            }
+                            return changed;
+                        }));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<EnforcementOutcome> topUp(String enforcementId) {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT account_id, scope FROM enforcement_application WHERE enforcement_id = $1")
+                .execute(Tuple.of(enforcementId))
+                .chain(rows -> {
+                    Row row = rows.iterator().next();
+                    EnforcementScope scope = readScope(row.getValue("scope").toString());
+                    return LedgerRepository.lockAccounts(conn, Set.of(scope.accountId()))
+                            .chain(() -> status(conn, enforcementId))
+                            .chain(status -> status != EnforcementStatus.APPLIED ? Uni.createFrom().<EnforcementOutcome> nullItem()
+                                    : scoped(conn, scope).chain(late -> late.isEmpty() ? Uni.createFrom().<EnforcementOutcome> nullItem()
+                                            : stamp(conn, enforcementId, late)
+                                                    .chain(() -> LedgerRepository.applyDeltas(conn, removalDeltas(scope.accountId(), late, -1)))
+                                                    .chain(() -> actions.hide(conn, enforcementId, scope.accountId(), EnforcementAction.REMOVE_AND_WARN, late))
+                                                    .chain(() -> conn.preparedQuery("""
+                                                            UPDATE enforcement_application SET follows_removed = follows_removed + $2,
+                                                              likes_removed = likes_removed + $3, comments_removed = comments_removed + $4
+                                                            WHERE enforcement_id = $1""").execute(Tuple.of(enforcementId, (long) late.follows().size(),
+                                                            (long) late.likes().size(), (long) late.comments().size())))
+                                                    .chain(() -> storedOutcome(conn, enforcementId))));
+                }));
     }
 
     /** The impact of an enforcement: as recorded when applied, or as it would be now if not applied yet. */
@@ -293,13 +349,15 @@ public class EnforcementLedger {
         }
     }
 
-    private Uni<Void> markApplied(SqlClient conn, Impact impact) {
+    /** Marks the enforcement applied, with what it removed and the scope it was applied with (late arrivals are judged by it). */
+    private Uni<Void> markApplied(SqlClient conn, EnforcementScope scope, Impact impact) {
         return conn.preparedQuery("""
                 UPDATE enforcement_application SET status = 'APPLIED', applied_at = now(), impact = $2,
-                  follows_removed = $3, likes_removed = $4, comments_removed = $5
+                  follows_removed = $3, likes_removed = $4, comments_removed = $5, scope = $6
                 WHERE enforcement_id = $1""")
-                .execute(Tuple.of(impact.enforcementId(), new io.vertx.core.json.JsonArray(write(impact.receivers())),
-                        impact.removed().follows(), impact.removed().likes(), impact.removed().comments()))
+                .execute(Tuple.tuple().addString(impact.enforcementId()).addValue(new io.vertx.core.json.JsonArray(write(impact.receivers())))
+                        .addLong(impact.removed().follows()).addLong(impact.removed().likes()).addLong(impact.removed().comments())
+                        .addValue(new JsonObject(write(scope))))
                 .replaceWithVoid();
     }
 

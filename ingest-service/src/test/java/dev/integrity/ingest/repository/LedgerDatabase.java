@@ -39,7 +39,7 @@ final class LedgerDatabase implements AutoCloseable {
         pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect)
                 .using(vertx.getDelegate()).build());
         ledger = new LedgerRepository(pool, new LedgerPlanner(AppClassifier.defaults()));
-        enforcements = new EnforcementLedger(pool);
+        enforcements = new EnforcementLedger(pool, new ActionOutbox(pool));
     }
 
     /**

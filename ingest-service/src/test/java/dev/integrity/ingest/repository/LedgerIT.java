@@ -151,8 +151,9 @@ class LedgerIT {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheLedgerKeepsFlowing() {
         try (KafkaConsumer<String, String> dlq = KafkaTopics.tail("account-events.dlq")) {
-            KafkaTopics.send("account-events", p + "x", "{not json " + p);
-            KafkaTopics.send("account-events", p + "x", "{\"eventId\":\"" + p + "bad\",\"type\":\"FOLLOW\"}");
+            String events = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("ingest.events-topic", String.class);
+            KafkaTopics.send(events, p + "x", "{not json " + p);
+            KafkaTopics.send(events, p + "x", "{\"eventId\":\"" + p + "bad\",\"type\":\"FOLLOW\"}");
             post(List.of(event("FOLLOW", "x", "y", null, "official-ios", 1)));
             ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, r -> r.value().contains(p));
             assertTrue(KafkaTopics.header(dead, "dead-letter-reason").startsWith("unreadable JSON"));

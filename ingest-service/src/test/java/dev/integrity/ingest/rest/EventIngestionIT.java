@@ -107,7 +107,7 @@ class EventIngestionIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                 new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("account-events"));
+        consumer.subscribe(List.of(ConfigProvider.getConfig().getValue("ingest.events-topic", String.class)));
         // Join the group and get positions before anything is sent.
         long deadline = System.currentTimeMillis() + 15_000;
         while (consumer.assignment().isEmpty() && System.currentTimeMillis() < deadline) {

@@ -39,10 +39,20 @@ public final class KafkaTopics {
 
     /** A consumer positioned at the end of the topic: it sees only what is written from now on. */
     public static KafkaConsumer<String, String> tail(String topic) {
+        return tail(topic, "read_uncommitted");
+    }
+
+    /** The same, seeing only what committed Kafka transactions wrote (as a platform consumer of actions should). */
+    public static KafkaConsumer<String, String> tailCommitted(String topic) {
+        return tail(topic, "read_committed");
+    }
+
+    private static KafkaConsumer<String, String> tail(String topic, String isolation) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation),
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         long deadline = System.currentTimeMillis() + 15_000;

@@ -22,7 +22,8 @@ public final class KafkaTopics {
 
     public static final String OUTCOMES = "enforcement.applied";
     public static final String OUTCOMES_DLQ = "enforcement.dlq";
-    public static final String EVENTS = "account-events";
+    public static final String EVENTS = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.remediation-events.topic", String.class);
     public static final String EVENTS_DLQ = "account-events.dlq";
 
     private KafkaTopics() {

@@ -1,0 +1,57 @@
+package dev.integrity.ingest.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.integrity.contract.EventJson;
+import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.enforcement.Impact;
+import dev.integrity.kafka.CloudEvents;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * The ledger's reports to scoring and notify: impacts on {@code enforcement.impact}, outcomes on
+ * {@code enforcement.applied}, keyed by account, with CloudEvents headers. An outcome reported
+ * again after late engagement was removed carries its new counts; its consumers key their
+ * idempotency on (enforcementId, status), so it moves no ladder and sends no second message.
+ */
+@ApplicationScoped
+public class EnforcementReports {
+
+    private static final String SOURCE = "/ingest-service";
+
+    private final MutinyEmitter<byte[]> impacts;
+    private final MutinyEmitter<byte[]> outcomes;
+
+    public EnforcementReports(@Channel("enforcement-impact") MutinyEmitter<byte[]> impacts,
+            @Channel("enforcement-applied") MutinyEmitter<byte[]> outcomes) {
+        this.impacts = impacts;
+        this.outcomes = outcomes;
+    }
+
+    public Uni<Void> impact(Impact impact) {
+        return send(impacts, impact.accountId(), impact, "dev.integrity.enforcement.impact", impact.enforcementId() + ":impact");
+    }
+
+    public Uni<Void> outcome(EnforcementOutcome outcome) {
+        String type = "dev.integrity.enforcement." + outcome.status();
+        return send(outcomes, outcome.accountId(), outcome, type,
+                outcome.enforcementId() + ":" + type + ":" + outcome.removed().total());
+    }
+
+    private static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, String type, String id) {
+        try {
+            byte[] json = EventJson.mapper().writeValueAsBytes(payload);
+            return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(key)
+                    .withHeaders(CloudEvents.headers(id, type, SOURCE)).build()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+}
