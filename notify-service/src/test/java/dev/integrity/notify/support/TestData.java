@@ -28,10 +28,13 @@ public final class TestData {
         return "it-enf-" + UUID.randomUUID();
     }
 
+    /** An APPLIED outcome as JSON; the action is written as given, so that a test can send one outside the contract. */
     public static String applied(String enforcementId, String accountId, String action, int strike, Removed removed,
             List<String> apps, Instant at) {
-        return json(new EnforcementOutcome(enforcementId, accountId, action == null ? null : EnforcementAction.valueOf(action), strike, EnforcementOutcome.Status.APPLIED,
-                removed, apps, at));
+        com.fasterxml.jackson.databind.node.ObjectNode outcome = EventJson.mapper().valueToTree(new EnforcementOutcome(enforcementId, accountId,
+                null, strike, EnforcementOutcome.Status.APPLIED, removed, apps, at));
+        outcome.put("action", action);
+        return outcome.toString();
     }
 
     public static String warning(String enforcementId, String accountId, int strike, List<String> apps, Instant at) {
