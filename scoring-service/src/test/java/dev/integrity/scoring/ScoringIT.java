@@ -25,6 +25,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ScoringIT {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.redis.client.Redis redis;
+
     private final String p = "s" + UUID.randomUUID().toString().substring(0, 6) + "-";
     private final Instant now = Instant.now();
 
@@ -170,6 +173,21 @@ class ScoringIT {
         assertEquals("CLEAN", fan.getString("status"), fan.getList("reasons").toString());
         assertEquals(null, fan.getString("groupId"));
         assertEquals(0, enforcementsOf(heavy).size());
+    }
+
+    @Test
+    void scoringRecoversWhenRedisForgetsItsScripts() {
+        awaitProcessed(p + "warm-up"); // the service has loaded its scripts and knows their SHAs
+        // As after a Redis restart: the scripts' SHAs the service knows are no longer loaded.
+        redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.SCRIPT).arg("FLUSH"))
+                .await().atMost(Duration.ofSeconds(5));
+        String bot = p + "after-flush";
+        Events events = new Events().profile(bot, Events.botProfile(bot), now.minus(Duration.ofHours(3)));
+        for (int i = 0; i < 320; i++) {
+            events.follow(bot, p + "flushed" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
+        }
+        Events.send(events.all());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
     }
 
     /**

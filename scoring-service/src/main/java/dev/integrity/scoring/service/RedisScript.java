@@ -29,9 +29,13 @@ final class RedisScript {
         this.source = load(resource);
     }
 
-    /** Sends the requests built for the script's SHA, in one pipeline; answers in order. */
+    /**
+     * Sends the requests built for the script's SHA, in one pipeline; answers in order. The SHA is
+     * read at each subscription, not when the Uni is built: a retry (this one's after NOSCRIPT, or a
+     * caller's) must load the script again rather than resend the SHA Redis forgot.
+     */
     Uni<List<Response>> pipeline(Function<String, List<Request>> requestsForSha) {
-        return sha().chain(known -> RedisBatches.send(redis, requestsForSha.apply(known)))
+        return Uni.createFrom().deferred(this::sha).chain(known -> RedisBatches.send(redis, requestsForSha.apply(known)))
                 .onFailure(RedisScript::isNoScript).invoke(() -> sha.set(null))
                 .onFailure(RedisScript::isNoScript).retry().atMost(1);
     }
