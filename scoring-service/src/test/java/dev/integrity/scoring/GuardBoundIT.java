@@ -54,4 +54,17 @@ class GuardBoundIT {
         assertEquals(GuardDecision.Cause.APPLIED, decision.cause(), decision.holdReason());
         assertEquals(0, decision.reservations().size());
     }
+
+    @Test
+    void anEnforcementTouchingThousandsOfProtectedReceiversIsDecidedAndReservedForEachOfThem() {
+        String prefix = "gb-" + UUID.randomUUID().toString().substring(0, 8) + "-r";
+        List<ReceiverImpact> receivers = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            receivers.add(new ReceiverImpact(prefix + i, 1000, 999, 0, 0));
+        }
+        Impact wide = new Impact("enf-" + prefix, prefix + "bot", new Removed(4000, 0, 0), receivers);
+        GuardDecision decision = guard.check(wide).await().atMost(Duration.ofSeconds(30));
+        assertEquals(GuardDecision.Cause.APPLIED, decision.cause(), decision.holdReason());
+        assertEquals(4000, decision.reservations().size());
+    }
 }

@@ -107,8 +107,10 @@ public class BlastRadiusGuard {
         if (watched.length == 0) {
             // No protected receiver loses a follower: nothing to reserve, only the window to count.
             return read(redis, guarded, minute).map(read -> rules.decide(read.breaker(), impact, unprotected, read.losses(), read.totals()))
-                    .call(decision -> decision.apply() ? redis.withTransaction(tx -> windowCounts(tx.hash(String.class, String.class, Long.class),
-                            tx.key(), impact, minute)) : Uni.createFrom().voidItem());
+                    .call(decision -> decision.apply()
+                            ? redis.withTransaction(tx -> Uni.join().all(windowCounts(tx.hash(String.class, String.class, Long.class), tx.key(), impact,
+                                    minute)).andFailFast().replaceWithVoid())
+                            : Uni.createFrom().voidItem());
         }
         return redis.withTransaction(
                 ds -> read(ds, guarded, minute).map(read -> rules.decide(read.breaker(), impact, unprotected, read.losses(), read.totals())),
@@ -154,34 +156,36 @@ public class BlastRadiusGuard {
         });
     }
 
-    /** Within the transaction: each protected receiver's loss (and its baseline, at its first loss), and the window's removals. */
+    /**
+     * Within the transaction: each protected receiver's loss (and its baseline, at its first loss), and
+     * the window's removals. The commands are queued side by side, not chained one after another: an
+     * enforcement may touch thousands of receivers, and each queued command completes at once, so a
+     * chain that deep overflows the stack.
+     */
     private Uni<Void> reserve(ReactiveTransactionalRedisDataSource tx, Impact impact, Map<String, Long> reservations, List<ReceiverImpact> guarded,
             long minute) {
         var hashes = tx.hash(String.class, String.class, Long.class);
         var keys = tx.key();
         long lossTtl = rules.settings().lossWindow().toSeconds();
-        Uni<Void> chain = windowCounts(hashes, keys, impact, minute);
+        List<Uni<Void>> commands = new ArrayList<>(windowCounts(hashes, keys, impact, minute));
         for (ReceiverImpact r : guarded) {
             Long loss = reservations.get(r.accountId());
-            if (loss == null) {
-                continue;
+            if (loss != null) {
+                String key = lossKey(r.accountId());
+                commands.add(hashes.hsetnx(key, "base", r.followersBefore()));
+                commands.add(hashes.hincrby(key, "lost", loss));
+                commands.add(keys.expire(key, lossTtl, new ExpireArgs().nx()));
             }
-            String key = lossKey(r.accountId());
-            chain = chain.chain(() -> hashes.hsetnx(key, "base", r.followersBefore()))
-                    .chain(() -> hashes.hincrby(key, "lost", loss))
-                    .chain(() -> keys.expire(key, lossTtl, new ExpireArgs().nx()));
         }
-        return chain;
+        return Uni.join().all(commands).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> windowCounts(io.quarkus.redis.datasource.hash.ReactiveTransactionalHashCommands<String, String, Long> hashes,
+    private List<Uni<Void>> windowCounts(io.quarkus.redis.datasource.hash.ReactiveTransactionalHashCommands<String, String, Long> hashes,
             io.quarkus.redis.datasource.keys.ReactiveTransactionalKeyCommands<String> keys, Impact impact, long minute) {
         String key = windowKey(minute);
         long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
-        return hashes.hincrby(key, "removals", impact.removed().total())
-                .chain(() -> hashes.hincrby(key, "follows", impact.removed().follows()))
-                .chain(() -> hashes.hincrby(key, "followers", followersBefore))
-                .chain(() -> keys.expire(key, rules.settings().window().toSeconds() + 120));
+        return List.of(hashes.hincrby(key, "removals", impact.removed().total()), hashes.hincrby(key, "follows", impact.removed().follows()),
+                hashes.hincrby(key, "followers", followersBefore), keys.expire(key, rules.settings().window().toSeconds() + 120));
     }
 
     /**
