@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Waits until the pipeline is quiet: the enforcement list (ids and statuses) and a few sample
  * accounts (status, strikes, follower count) have not changed for {@code quietFor}, at most
- * {@code max}. The samples catch a pipeline still ingesting when nothing has been enforced yet.
+ * {@code max}. The samples catch a pipeline still ingesting when nothing has been enforced yet;
+ * while a sample has not been scored at all (scoring is still starting, or catching up after a
+ * rebalance), nothing counts as quiet.
  */
 public final class Settler {
 
@@ -46,9 +48,10 @@ public final class Settler {
         while (true) {
             List<EnforcementView> list = api.enforcements(null, null);
             enforcements = list.size();
-            String signature = signature(list, sampleAccounts);
+            Signature seen = signature(list, sampleAccounts);
+            String signature = seen.text();
             Instant now = clock.instant();
-            if (!signature.equals(last)) {
+            if (!signature.equals(last) || seen.unscored() > 0) {
                 last = signature;
                 lastChange = now;
             } else if (!Duration.between(lastChange, now).minus(quietFor).isNegative()) {
@@ -61,15 +64,20 @@ public final class Settler {
         }
     }
 
-    private String signature(List<EnforcementView> list, List<String> samples) {
+    private record Signature(String text, int unscored) {
+    }
+
+    private Signature signature(List<EnforcementView> list, List<String> samples) {
         StringBuilder b = new StringBuilder();
+        int unscored = 0;
         list.stream().sorted(Comparator.comparing(EnforcementView::id)).forEach(e -> b.append(e.id()).append('=').append(e.status()).append(';'));
         for (String id : samples) {
             Optional<AccountView> a = api.account(id);
             b.append('|').append(id).append(a.map(v -> v.status() + "/" + v.strikes() + "/" + v.followerCount() + "/" + v.removed().total())
                     .orElse("-"));
+            unscored += a.isEmpty() || a.get().modelVersion() == null ? 1 : 0;
         }
-        return b.toString();
+        return new Signature(b.toString(), unscored);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -258,6 +258,19 @@ class EvaluationTest {
         assertTrue(r.seconds() >= 30 && r.seconds() <= 32, String.valueOf(r.seconds()));
     }
 
+    @Test
+    void settlingIsNeverQuietWhileASampleHasNotBeenScoredYet() throws Exception {
+        FakeTime time = new FakeTime(T);
+        // Nothing changes, but the sample is known only to the ledger: scoring has not reached it (still starting up).
+        api.accounts.put("buyer", new AccountView("buyer", AccountStatus.CLEAN.name(), null, null, List.of(), 0, 0, 10, Removed.NONE, null));
+        Settler.Result r = new Settler(api, time, time, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .settle(List.of("buyer"));
+        assertFalse(r.quiet(), "an unscored sample keeps the pipeline from counting as quiet");
+        api.accounts.put("buyer", new AccountView("buyer", AccountStatus.SUSPECT.name(), 0.9, "m-1", List.of(), 0, 0, 10, Removed.NONE, null));
+        assertTrue(new Settler(api, time, time, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(2)).settle(List.of("buyer"))
+                .quiet(), "once scored and unchanged it is quiet");
+    }
+
     private ArchetypeRow row(EvaluationReport r, Archetype a) {
         return r.archetypes().stream().filter(x -> x.archetype().equals(a.name())).findFirst().orElseThrow();
     }
