@@ -45,7 +45,7 @@ class SimulationE2E {
         Files.createDirectories(report.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         Process run = new ProcessBuilder(java, "-Xmx512m", "-jar", "simulator/target/simulator-cli.jar", "run",
-                "--accounts", String.valueOf(accounts), "--hours", "1", "--seed", String.valueOf(System.currentTimeMillis() / 1000),
+                "--accounts", String.valueOf(accounts), "--hours", "6", "--seed", String.valueOf(System.currentTimeMillis() / 1000),
                 "--follow-up-seconds", "10", "--settle-seconds", "120", "--gateway", Suite.gateway(), "--suite", "./suite",
                 "--truth", truth.toString(), "--report", report.toString())
                 .directory(new File("..")).inheritIO().start();
