@@ -103,8 +103,10 @@ class LedgerIT {
         awaitCount("bot", "followingCount", 11);
         awaitCount("bot", "commentsGiven", 1);
 
+        // The scope ends at the account's last event, as scoring's proposals do: IMPACT waits until the
+        // ledger holds events up to that time, and a later end would make it wait its full bound.
         EnforcementScope scope = new EnforcementScope(p + "enf", p + "bot", EnforcementAction.REMOVE_AND_WARN, 1, List.of("followboost"),
-                t0.minus(Duration.ofHours(1)), Instant.now(), List.of());
+                t0.minus(Duration.ofHours(1)), t0.plus(Duration.ofMinutes(13)), List.of());
         try (KafkaConsumer<String, String> impacts = KafkaTopics.tail("enforcement.impact");
                 KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {
             KafkaTopics.send("enforcement.proposed", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.IMPACT, scope)));
