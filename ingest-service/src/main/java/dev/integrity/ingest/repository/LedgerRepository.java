@@ -57,16 +57,14 @@ public class LedgerRepository {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.withTransaction(conn -> lockAccounts(conn, actors(events))
-                .chain(() -> markProcessed(conn, events))
-                .chain(fresh -> {
-                    List<AccountEvent> news = onlyNew(events, fresh);
-                    return loadActiveFollows(conn, news)
-                            .chain(follows -> loadActiveLikes(conn, news)
-                                    .map(likes -> planner.plan(news, follows, likes)))
-                            .chain(plan -> write(conn, plan))
-                            .replaceWith(news.size());
-                }));
+        // Statements that do not need each other's answers go out together: the client pipelines them
+        // on the transaction's connection, PostgreSQL still runs them one after the other in that order.
+        return pool.withTransaction(conn -> Uni.combine().all().unis(lockAccounts(conn, actors(events)), markProcessed(conn, events))
+                .with((locked, fresh) -> onlyNew(events, fresh))
+                .chain(news -> Uni.combine().all().unis(loadActiveFollows(conn, news), loadActiveLikes(conn, news))
+                        .with((follows, likes) -> planner.plan(news, follows, likes))
+                        .chain(plan -> write(conn, plan))
+                        .replaceWith(news.size())));
     }
 
     /** The ids among the given ones that the ledger has already taken: idempotency when Redis lost its keys. */
@@ -161,18 +159,19 @@ public class LedgerRepository {
      * (the unique index on active pairs would refuse the insert).
      */
     private Uni<Void> write(SqlConnection conn, LedgerPlan plan) {
-        return Uni.createFrom().voidItem()
-                .chain(() -> unnest(conn, """
+        // One pipelined flight: every statement is sent in this order without waiting for the one before.
+        return Uni.combine().all().unis(List.<Uni<?>> of(
+                unnest(conn, """
                         UPDATE follow_edge f SET ended_at = t.ended, end_reason = 'UNFOLLOWED'
                         FROM unnest($1::int8[], $2::timestamptz[]) AS t(id, ended) WHERE f.id = t.id""",
-                        plan.endedFollows.size(), longs(plan.endedFollows, e -> e.id()), times(plan.endedFollows, e -> e.endedAt())))
-                .chain(() -> unnest(conn, """
+                        plan.endedFollows.size(), longs(plan.endedFollows, e -> e.id()), times(plan.endedFollows, e -> e.endedAt())),
+                unnest(conn, """
                         UPDATE follow_edge f SET ended_at = now(), end_reason = 'UNFOLLOWED'
                         FROM unnest($1::varchar[], $2::varchar[]) AS p(a, b)
                         WHERE f.follower_id = p.a AND f.followee_id = p.b AND f.ended_at IS NULL AND f.removed_by IS NOT NULL""",
                         plan.unfollowedWhileRemoved.size(), strings(plan.unfollowedWhileRemoved, EdgeKey::actor),
-                        strings(plan.unfollowedWhileRemoved, EdgeKey::object)))
-                .chain(() -> unnest(conn, """
+                        strings(plan.unfollowedWhileRemoved, EdgeKey::object)),
+                unnest(conn, """
                         INSERT INTO follow_edge (follower_id, followee_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
                         SELECT a, b, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNFOLLOWED' END
                         FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::varchar[], $5::varchar[], $6::bool[], $7::timestamptz[])
@@ -180,18 +179,18 @@ public class LedgerRepository {
                         strings(plan.newFollows, n -> n.key.actor()), strings(plan.newFollows, n -> n.owner),
                         times(plan.newFollows, n -> n.createdAt), strings(plan.newFollows, n -> n.eventId),
                         strings(plan.newFollows, n -> n.clientAppId), booleans(plan.newFollows, n -> n.thirdParty),
-                        times(plan.newFollows, n -> n.endedAt)))
-                .chain(() -> unnest(conn, """
+                        times(plan.newFollows, n -> n.endedAt)),
+                unnest(conn, """
                         UPDATE like_edge l SET ended_at = t.ended, end_reason = 'UNLIKED'
                         FROM unnest($1::int8[], $2::timestamptz[]) AS t(id, ended) WHERE l.id = t.id""",
-                        plan.endedLikes.size(), longs(plan.endedLikes, e -> e.id()), times(plan.endedLikes, e -> e.endedAt())))
-                .chain(() -> unnest(conn, """
+                        plan.endedLikes.size(), longs(plan.endedLikes, e -> e.id()), times(plan.endedLikes, e -> e.endedAt())),
+                unnest(conn, """
                         UPDATE like_edge l SET ended_at = now(), end_reason = 'UNLIKED'
                         FROM unnest($1::varchar[], $2::varchar[]) AS p(a, m)
                         WHERE l.account_id = p.a AND l.media_id = p.m AND l.ended_at IS NULL AND l.removed_by IS NOT NULL""",
                         plan.unlikedWhileRemoved.size(), strings(plan.unlikedWhileRemoved, EdgeKey::actor),
-                        strings(plan.unlikedWhileRemoved, EdgeKey::object)))
-                .chain(() -> unnest(conn, """
+                        strings(plan.unlikedWhileRemoved, EdgeKey::object)),
+                unnest(conn, """
                         INSERT INTO like_edge (account_id, media_id, owner_id, created_at, event_id, client_app_id, third_party, ended_at, end_reason)
                         SELECT a, m, o, c, e, app, tp, ended, CASE WHEN ended IS NULL THEN NULL ELSE 'UNLIKED' END
                         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::varchar[], $7::bool[], $8::timestamptz[])
@@ -199,23 +198,23 @@ public class LedgerRepository {
                         strings(plan.newLikes, n -> n.key.actor()), strings(plan.newLikes, n -> n.key.object()),
                         strings(plan.newLikes, n -> n.owner), times(plan.newLikes, n -> n.createdAt),
                         strings(plan.newLikes, n -> n.eventId), strings(plan.newLikes, n -> n.clientAppId),
-                        booleans(plan.newLikes, n -> n.thirdParty), times(plan.newLikes, n -> n.endedAt)))
-                .chain(() -> unnest(conn, """
+                        booleans(plan.newLikes, n -> n.thirdParty), times(plan.newLikes, n -> n.endedAt)),
+                unnest(conn, """
                         INSERT INTO comment (account_id, media_id, owner_id, created_at, event_id, client_app_id, third_party, text)
                         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::varchar[], $7::bool[], $8::text[])
                         ON CONFLICT (event_id) DO NOTHING""", plan.comments.size(),
                         strings(plan.comments, AccountEvent::accountId), strings(plan.comments, AccountEvent::mediaId),
                         strings(plan.comments, AccountEvent::targetAccountId), times(plan.comments, AccountEvent::occurredAt),
                         strings(plan.comments, AccountEvent::eventId), strings(plan.comments, AccountEvent::clientAppId),
-                        booleans(plan.comments, e -> planner.isThirdParty(e.clientAppId())), strings(plan.comments, AccountEvent::text)))
-                .chain(() -> applyDeltas(conn, plan.deltas))
-                .chain(() -> unnest(conn, """
+                        booleans(plan.comments, e -> planner.isThirdParty(e.clientAppId())), strings(plan.comments, AccountEvent::text)),
+                applyDeltas(conn, plan.deltas),
+                unnest(conn, """
                         INSERT INTO account_counts AS c (account_id, profile_followers)
                         SELECT * FROM unnest($1::varchar[], $2::int8[])
                         ON CONFLICT (account_id) DO UPDATE SET profile_followers = EXCLUDED.profile_followers""",
                         plan.profileFollowers.size(), plan.profileFollowers.keySet().toArray(String[]::new),
-                        plan.profileFollowers.values().toArray(Long[]::new)))
-                .replaceWithVoid();
+                        plan.profileFollowers.values().toArray(Long[]::new))))
+                .discardItems();
     }
 
     /** Adds count changes, accounts in a fixed order so that concurrent writers never deadlock. */
