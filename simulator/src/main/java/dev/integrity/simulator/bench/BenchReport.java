@@ -51,12 +51,25 @@ public record BenchReport(
      * @param caughtUpSeconds    per group: seconds from the first send until it had committed past the end offsets
      *                           recorded when sending stopped (absent: not within the timeout)
      * @param processedSeconds   the later of the two (null if either did not catch up)
-     * @param processedPerSecond accepted events / processedSeconds
+     * @param processedPerSecond the slower group's rate in {@code groupRates}: the pipeline processes no faster than its
+     *                           slowest consumer; measured whether or not the groups caught up
+     * @param groupRates         per consumer group, what it committed past from the first send until it caught up (or
+     *                           until the wait ended)
      */
     public record Pipeline(double sendSeconds, long events, long accepted, long duplicates, long rejected, long requests, long retries,
             long transportErrors, Map<String, Long> answers, Double acceptedPerSecond, long recordsAppended, Map<String, Long> lagAtStart,
-            Map<String, Double> caughtUpSeconds, Double processedSeconds, Double processedPerSecond, Map<String, Long> lagAtEnd,
-            Latency sendTo202) {
+            Map<String, Double> caughtUpSeconds, Double processedSeconds, Double processedPerSecond, Map<String, GroupRate> groupRates,
+            Map<String, Long> lagAtEnd, Latency sendTo202) {
+    }
+
+    /**
+     * One consumer group's rate over the pipeline phase.
+     *
+     * @param records   records it committed past from the first send to the end of its window
+     * @param seconds   its window: from the first send until it caught up, or until the wait for it ended
+     * @param caughtUp  whether it reached the end offsets recorded when sending stopped
+     */
+    public record GroupRate(long records, double seconds, Double perSecond, boolean caughtUp) {
     }
 
     /** (c) A fixed offered rate, for latency. */

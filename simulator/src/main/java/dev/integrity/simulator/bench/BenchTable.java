@@ -36,6 +36,10 @@ public final class BenchTable {
             p.caughtUpSeconds().forEach((g, sec) -> caught.add(String.format(Locale.ROOT, "%s %.1f s", g, sec)));
             w.printf(Locale.ROOT, "  (b) %,d events accepted in %.1f s; caught up (from the first send): %s; answers %s%n", p.accepted(),
                     p.sendSeconds(), caught.isEmpty() ? "not within the timeout" : String.join(", ", caught), p.answers());
+            if (p.groupRates() != null) {
+                p.groupRates().forEach((g, rate) -> w.printf(Locale.ROOT, "  (b) %s processed %s (%,d records in %.1f s%s)%n", g,
+                        Targets.rate(rate.perSecond()), rate.records(), rate.seconds(), rate.caughtUp() ? "" : ", not caught up"));
+            }
         }
         BenchReport.FixedRate f = r.fixedRate();
         if (f != null) {

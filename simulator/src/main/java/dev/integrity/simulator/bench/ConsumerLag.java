@@ -32,6 +32,18 @@ public final class ConsumerLag {
         return true;
     }
 
+    /**
+     * Records a group committed past between two readings of its committed offsets: its progress in
+     * that time, whether or not it has caught up with the topic's end.
+     */
+    public static long progressed(Map<Integer, Long> before, Map<Integer, Long> after, Map<Integer, Long> start) {
+        long n = 0;
+        for (Integer partition : after.keySet()) {
+            n += Math.max(0, position(partition, after, start) - position(partition, before, start));
+        }
+        return n;
+    }
+
     /** Records appended between two sets of end offsets. */
     public static long appended(Map<Integer, Long> before, Map<Integer, Long> after) {
         long n = 0;

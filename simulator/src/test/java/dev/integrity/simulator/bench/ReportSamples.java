@@ -17,6 +17,13 @@ final class ReportSamples {
                 60, 5000, 4, 4, 5000, 30, 500, 16, 300);
     }
 
+    static Map<String, BenchReport.GroupRate> groupRates() {
+        Map<String, BenchReport.GroupRate> rates = new LinkedHashMap<>();
+        rates.put("ingest-ledger", new BenchReport.GroupRate(7_200_000, 70.2, 7_200_000 / 70.2, true));
+        rates.put("scoring", new BenchReport.GroupRate(7_200_000, 160.0, 45_000.0, true));
+        return rates;
+    }
+
     static BenchReport full() {
         BenchReport.Baseline baseline = new BenchReport.Baseline("bench.baseline", 12, Map.of("acks", "all"), 200_000, 229.5, 3, 8_000_000,
                 8_000_000, 0, 20.0, 400_000.0, null);
@@ -26,7 +33,7 @@ final class ReportSamples {
         List<BenchReport.Point> clientPoints = List.of(new BenchReport.Point(50, 40), new BenchReport.Point(90, 60),
                 new BenchReport.Point(99, 90), new BenchReport.Point(99.9, 120), new BenchReport.Point(100, 150));
         BenchReport.Pipeline pipeline = new BenchReport.Pipeline(60.0, 7_200_000, 7_200_000, 0, 0, 1440, 3, 0, Map.of("202", 1440L), 120_000.0,
-                7_200_000, Map.of("ingest-ledger", 0L, "scoring", 0L), caughtUp, 160.0, 45_000.0, Map.of("ingest-ledger", 0L, "scoring", 0L),
+                7_200_000, Map.of("ingest-ledger", 0L, "scoring", 0L), caughtUp, 160.0, 45_000.0, groupRates(), Map.of("ingest-ledger", 0L, "scoring", 0L),
                 new BenchReport.Latency("send → 202 per batch of 5000", 1440, 150.0, 300.0, 420.0, 800.0, 170.0, clientPoints));
         List<BenchReport.BucketCount> buckets = List.of(new BenchReport.BucketCount(0, 1.0, 5), new BenchReport.BucketCount(1.0, 2.0, 30),
                 new BenchReport.BucketCount(2.0, 50.0, 140_000), new BenchReport.BucketCount(50.0, 300.0, 9_000),
@@ -62,7 +69,7 @@ final class ReportSamples {
         }
         BenchReport.Detection detection = DetectionReader.read(null);
         return new BenchReport(Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:04:00Z"), parameters(), baseline, pipeline,
-                fixed, Targets.ratios(400_000.0, 120_000.0, 45_000.0), Targets.evaluate(400_000.0, 120_000.0, 45_000.0, 310.0, 5000), usage,
+                fixed, Targets.ratios(400_000.0, 120_000.0, 45_000.0), Targets.evaluate(400_000.0, 120_000.0, 45_000.0, 310.0, 5000, usage), usage,
                 timeline, detection, List.of("a note with <angle brackets> & an ampersand"), null);
     }
 
@@ -73,7 +80,7 @@ final class ReportSamples {
 
     static BenchReport failedEarly() {
         return new BenchReport(Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:15Z"), parameters(), null, null, null,
-                Targets.ratios(null, null, null), Targets.evaluate(null, null, null, null, 5000), List.of(), List.of(),
+                Targets.ratios(null, null, null), Targets.evaluate(null, null, null, null, 5000, List.of()), List.of(), List.of(),
                 DetectionReader.read(null), List.of(), "cannot describe topic account-events at 127.0.0.1:9092: no answer within 15 s");
     }
 }
