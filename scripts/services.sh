@@ -7,8 +7,15 @@ service_module() { if [ "$1" = gateway ]; then echo gateway; else echo "$1-servi
 service_jar() { echo "$SUITE_ROOT/$(service_module "$1")/target/quarkus-app/quarkus-run.jar"; }
 service_aot() { echo "$SUITE_ROOT/$(service_module "$1")/target/quarkus-app/app.aot"; }
 
-# The JVM options every service runs with (the AOT cache is only valid for the same ones).
-JVM_OPTS=("-Xmx$SERVICE_HEAP" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+# The JVM options every service runs with (the AOT cache is only valid for the same ones), sized so
+# that a service stays under 300 MB resident under load: the heap, and a cap on each native area a
+# JVM otherwise sizes from the machine (class metadata, compiled code, direct buffers, thread stacks).
+# Serial GC: one collector thread and no remembered sets, the smallest footprint for heaps this size.
+JVM_OPTS=("-Xmx$SERVICE_HEAP" "-XX:MaxMetaspaceSize=$SERVICE_METASPACE" -XX:ReservedCodeCacheSize=64m
+  -XX:MaxDirectMemorySize=96m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+# glibc gives each thread that allocates its own malloc arena (64 MB reserved each, partly resident):
+# two are enough for a JVM, whose heap is not malloc'd.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # Uses the service's AOT cache (./suite aot) when it is newer than the build it was made from.
 aot_flags() {
