@@ -1,6 +1,5 @@
 package dev.integrity.ingest.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -12,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventJson;
+import dev.integrity.kafka.CloudEvents;
 import dev.integrity.ingest.config.IngestConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -107,18 +106,8 @@ public class EventPublisher {
     }
 
     private ProducerRecord<String, byte[]> record(AccountEvent event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(event.eventId()));
-        headers.add("ce_type", bytes("dev.integrity.account-event." + event.type().name()));
-        headers.add("ce_source", bytes("/ingest-service"));
-        headers.add("ce_time", bytes(event.occurredAt().toString()));
-        headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event), headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event),
+                CloudEvents.accountEvent(event.eventId(), event.type(), event.occurredAt()));
     }
 
     @PreDestroy

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import dev.integrity.kafka.CloudEvents;
 import dev.integrity.notify.model.NotificationSnapshot;
 import dev.integrity.notify.model.RemediationEvent;
 import dev.integrity.notify.service.NotificationMetrics;
@@ -22,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Follows {@code account-events} (its own consumer group, a Kafka batch at a time) for the two
  * events that resolve warnings: PASSWORD_CHANGED and APP_REVOKED. Everything else is skipped
- * without touching the database. Recording a step is idempotent (the latest time per step is
+ * without touching the database, and without parsing it when its {@code ce_type} header names its
+ * type (the stream's bulk is follows and likes, and this consumer would otherwise parse them all). Recording a step is idempotent (the latest time per step is
  * kept), so redelivery is harmless.
  */
 @ApplicationScoped
@@ -49,6 +51,9 @@ public class AccountEventConsumer {
         List<Step> steps = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (RemediationReader.skippable(CloudEvents.accountEventType(record.headers()))) {
+                continue; // named by its ce_type header as a type resolution does not need: not even parsed
+            }
             try {
                 RemediationEvent event = RemediationReader.read(record.value());
                 if (event != null) {

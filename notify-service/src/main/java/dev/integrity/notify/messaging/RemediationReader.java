@@ -21,6 +21,11 @@ public final class RemediationReader {
     private RemediationReader() {
     }
 
+    /** A record whose header names one of the other types (null: no usable header, read the record). */
+    public static boolean skippable(EventType namedByHeader) {
+        return namedByHeader != null && namedByHeader != EventType.PASSWORD_CHANGED && namedByHeader != EventType.APP_REVOKED;
+    }
+
     /** @return the step, or null when the event is of a type resolution does not need */
     public static RemediationEvent read(byte[] value) throws UnusableRecordException {
         if (value == null || value.length == 0) {

@@ -1,14 +1,18 @@
 package dev.integrity.notify.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.contract.EventType;
+import dev.integrity.kafka.CloudEvents;
 import dev.integrity.notify.model.RemediationEvent;
 import dev.integrity.notify.model.RemediationStep;
 
@@ -30,6 +34,21 @@ class RemediationReaderTest {
                 {"eventId":"e-2","type":"APP_REVOKED","accountId":"acc-42","occurredAt":"2026-11-22T10:15:30Z","appId":"followboost"}"""));
         assertEquals(RemediationStep.APP_REVOKED, revoked.step());
         assertEquals("followboost", revoked.appId());
+    }
+
+    @Test
+    void aRecordWhoseHeaderNamesAnotherTypeIsSkippedUnreadAndTheRestAreRead() {
+        for (EventType type : EventType.values()) {
+            EventType named = CloudEvents.accountEventType(CloudEvents.accountEvent("e-" + type, type, Instant.EPOCH));
+            assertEquals(type, named, "ce_type names the type it was written with");
+            assertEquals(type != EventType.PASSWORD_CHANGED && type != EventType.APP_REVOKED, RemediationReader.skippable(named), type.name());
+        }
+        assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(new RecordHeaders())), "no header: the record is read");
+        RecordHeaders foreign = new RecordHeaders();
+        foreign.add("ce_type", "dev.integrity.account-event.SOMETHING_NEW".getBytes(StandardCharsets.UTF_8));
+        assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(foreign)), "an unknown type: the record is read (and judged)");
+        foreign.add("ce_type", "com.example.other".getBytes(StandardCharsets.UTF_8));
+        assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(foreign)));
     }
 
     @Test
