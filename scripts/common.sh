@@ -10,7 +10,7 @@
 : "${PG_PORT:=5432}"
 : "${REDIS_PORT:=6379}"
 : "${DB_USER:=integrity}"
-: "${SERVICE_HEAP:=176m}"
+: "${SERVICE_HEAP:=192m}"
 : "${SERVICE_METASPACE:=160m}"
 : "${KAFKA_HEAP:=512m}"
 : "${READY_TIMEOUT:=180}"
