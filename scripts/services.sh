@@ -135,7 +135,29 @@ services_up() {
 
 services_down() {
   local s
-  for s in gateway notify scoring ingest; do stop_pid_file "$s" 30; done
+  for s in gateway notify scoring-2 scoring ingest; do stop_pid_file "$s" 30; done
+}
+
+# A second scoring instance, "scoring-2": the same jar, options and consumer group on
+# SCORING_REPLICA_PORT, so that the group's partitions (and the work) are shared between two
+# processes. The benchmark's scale-out phase starts and stops it.
+scoring_replica_up() {
+  alive scoring-2 && return 0
+  [ -f "$(service_jar scoring)" ] || die "scoring is not built: run ./suite build"
+  port_open "$SCORING_REPLICA_PORT" && die "port $SCORING_REPLICA_PORT (for scoring-2) is taken by $(port_owner "$SCORING_REPLICA_PORT"); set SCORING_REPLICA_PORT"
+  service_env
+  info "starting scoring-2 on port $SCORING_REPLICA_PORT"
+  # shellcheck disable=SC2046
+  SCORING_PORT="$SCORING_REPLICA_PORT" nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags scoring) -jar "$(service_jar scoring)" \
+    > "$LOG_DIR/scoring-2.log" 2>&1 &
+  echo $! > "$PID_DIR/scoring-2"
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fs --max-time 3 "http://127.0.0.1:$SCORING_REPLICA_PORT/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; do
+    alive scoring-2 || die_with_log "$LOG_DIR/scoring-2.log" "scoring-2 exited during start-up"
+    [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/scoring-2.log" "scoring-2 not ready after ${READY_TIMEOUT} s"
+    sleep 0.5
+  done
+  info "ready: scoring-2"
 }
 
 # Components that answer on their port now, ours or not.

@@ -3,9 +3,9 @@ package dev.integrity.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -30,8 +33,9 @@ import io.restassured.path.json.JsonPath;
 /**
  * Faults under steady load, checked against a ground truth: while a generator sends follows through
  * the gateway (retrying a batch until it gets a 202, as an integrator would), every service is
- * killed with SIGKILL in turn and started again, a second scoring replica takes over from the first,
- * and Redis is restarted (its data lost). Afterwards every account's counts must equal what was
+ * killed with SIGKILL in turn and started again, a second scoring replica takes over from the first
+ * and is itself killed while the first rejoins (in the middle of the group's rebalance), and Redis is
+ * restarted (its data lost). Afterwards every account's counts must equal what was
  * sent (nothing lost, nothing doubled), the bot among the senders must have exactly one enforcement
  * and exactly one warning. Scale with -Dchaos.rounds (./suite chaos uses more). Figures go to
  * target/chaos/chaos.json.
@@ -52,7 +56,8 @@ class ChaosE2E {
 
     @Test
     void killsRestartsAndTakeoversLoseNothingAndDoubleNothing() throws Exception {
-        Process replica = startSecondScoringReplica();
+        SuiteCommand.run("replica", "scoring", "start");
+        faults.add("second scoring replica started");
         AtomicBoolean done = new AtomicBoolean();
         Thread load = Thread.ofPlatform().name("chaos-load").start(() -> sendLoad(done));
         try {
@@ -62,6 +67,8 @@ class ChaosE2E {
             pause(6);
             kill("scoring"); // the second replica takes its partitions over; the original stays down for a while
             pause(12);
+            killReplicaWhileTheOriginalRejoins();
+            pause(4);
             kill("notify");
             SuiteCommand.run("up");
             pause(6);
@@ -75,8 +82,7 @@ class ChaosE2E {
         } finally {
             done.set(true);
             load.join(TimeUnit.MINUTES.toMillis(1));
-            replica.destroy();
-            replica.waitFor(30, TimeUnit.SECONDS);
+            SuiteCommand.run("replica", "scoring", "stop");
         }
         // Every account's follows are in the ledger exactly once (waiting for the consumers to catch up).
         Map<String, Integer> following = new ConcurrentHashMap<>();
@@ -209,22 +215,29 @@ class ChaosE2E {
         ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
     }
 
-    /** A second scoring instance in the same consumer group, on another port. */
-    private Process startSecondScoringReplica() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "scoring-service/target/quarkus-app/quarkus-run.jar")
-                .directory(new File("..")).redirectErrorStream(true).redirectOutput(new File("../.suite/logs/scoring-replica.log"));
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort(); // a free port, so that nothing else on the machine is in the way
+    /**
+     * Starts the original scoring instance again and, while its consumers join the group and the group
+     * rebalances, kills the replica with SIGKILL: the replica's partitions must reach the original
+     * once its session times out, with nothing lost and nothing done twice.
+     */
+    private void killReplicaWhileTheOriginalRejoins() throws Exception {
+        Thread restart = Thread.ofPlatform().name("chaos-restart-scoring").start(() -> SuiteCommand.run("up"));
+        GroupState seen = null;
+        try (Admin admin = Admin.create(Map.<String, Object> of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.kafka()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (seen == null && System.nanoTime() < deadline) {
+                GroupState state = admin.describeConsumerGroups(List.of("scoring")).all().get(10, TimeUnit.SECONDS).get("scoring").groupState();
+                if (state == GroupState.PREPARING_REBALANCE || state == GroupState.COMPLETING_REBALANCE) {
+                    seen = state;
+                } else {
+                    Thread.sleep(50);
+                }
+            }
         }
-        builder.environment().put("SCORING_PORT", String.valueOf(port));
-        Process process = builder.start();
-        String health = "http://127.0.0.1:" + port + "/q/health/ready";
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        faults.add("second scoring replica started");
-        return process;
+        assertNotNull(seen, "scoring's consumer group never rebalanced while the original instance came back");
+        kill("scoring-2");
+        faults.set(faults.size() - 1, "kill -9 scoring-2 during a rebalance (group " + seen + ")");
+        restart.join(TimeUnit.MINUTES.toMillis(5));
     }
 
     private static void pause(int seconds) {

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the wait until ingest's ledger and scoring have committed past everything sent;</li>
  * <li>fixed rate: a steady offered rate, with scoring's accepted → decided histogram read before
  * and after and the client's send → 202 time per batch;</li>
+ * <li>scale-out: scoring's rate on the same number of events with one instance, then two;</li>
  * </ol>
  * with consumer lag, rates and every process's memory sampled each second throughout, and CPU
  * time per process and phase. It never fails on a missed target: it reports.
@@ -58,10 +59,11 @@ public final class Bench {
      * @param catchUpTimeoutSeconds longest wait after (b) for both groups to catch up
      * @param drainTimeoutSeconds   longest wait after (c) for scoring to decide everything sent
      * @param settleSeconds         longest wait before (b) for the consumers to have no lag
+     * @param scaleOutEvents        events per half of (d); 0 skips it
      */
     public record Options(int accounts, long seed, double hours, int baselineSeconds, int baselinePool, int durationSeconds, int batch,
             int concurrency, double fixedRate, int fixedSeconds, int fixedBatch, int fixedConcurrency, int catchUpTimeoutSeconds,
-            int drainTimeoutSeconds, int settleSeconds) {
+            int drainTimeoutSeconds, int settleSeconds, int scaleOutEvents) {
     }
 
     /** Scoring's Prometheus page. */
@@ -76,6 +78,7 @@ public final class Bench {
     private final Metrics metrics;
     private final String metricsSource;
     private final Processes processes;
+    private final Replicas replicas;
     private final long ticksPerSecond;
     private final PrintWriter log;
 
@@ -86,13 +89,14 @@ public final class Bench {
     private BenchEvents events;
 
     public Bench(Options options, KafkaSide kafka, List<EventsEndpoint> endpoints, Metrics metrics, String metricsSource,
-            Processes processes, long ticksPerSecond, PrintWriter log) {
+            Processes processes, Replicas replicas, long ticksPerSecond, PrintWriter log) {
         this.options = options;
         this.kafka = kafka;
         this.endpoints = List.copyOf(endpoints);
         this.metrics = metrics;
         this.metricsSource = metricsSource;
         this.processes = processes;
+        this.replicas = replicas;
         this.ticksPerSecond = ticksPerSecond;
         this.log = log;
     }
@@ -105,6 +109,7 @@ public final class Bench {
         BenchReport.Baseline baseline = null;
         BenchReport.Pipeline pipeline = null;
         BenchReport.FixedRate fixed = null;
+        BenchReport.ScaleOut scaleOut = null;
         String error = null;
         AtomicBoolean scratch = new AtomicBoolean();
         Thread cleanup = new Thread(() -> deleteScratch(scratch), "bench-cleanup");
@@ -122,6 +127,7 @@ public final class Bench {
                 notes.add("the consumers had not caught up when (c) started: its latencies include that backlog");
             }
             fixed = fixedRate();
+            scaleOut = scaleOut();
             if (events.extraPopulations() > 0) {
                 notes.add("the first population's " + options.hours() + " h of traffic ran out; " + events.extraPopulations()
                         + " more population(s) (seed + 1, …) followed");
@@ -146,7 +152,7 @@ public final class Bench {
         Double accepted = pipeline == null ? null : pipeline.acceptedPerSecond();
         Double processed = pipeline == null ? null : pipeline.processedPerSecond();
         Double p99 = fixed == null || fixed.acceptedToDecided() == null ? null : fixed.acceptedToDecided().p99();
-        return new BenchReport(startedAt, Instant.now(), parameters, baseline, pipeline, fixed, Targets.ratios(base, accepted, processed),
+        return new BenchReport(startedAt, Instant.now(), parameters, baseline, pipeline, fixed, scaleOut, Targets.ratios(base, accepted, processed),
                 Targets.evaluate(base, accepted, processed, p99, options.fixedRate(), usage), List.copyOf(usage),
                 sampler == null ? List.of() : sampler.samples(), DetectionReader.read(evaluationFile), notes(), error);
     }
@@ -380,6 +386,61 @@ public final class Bench {
         Double achieved = sent.seconds() > 0 ? accepted / sent.seconds() : null;
         return new BenchReport.FixedRate(options.fixedRate(), sent.seconds(), sent.events(), accepted, sent.rejected(), achieved,
                 endpoint.answers(), done, server, endpoint.latency("send → 202 per batch of " + options.fixedBatch()));
+    }
+
+    // --- (d) ---
+
+    private BenchReport.ScaleOut scaleOut() throws InterruptedException {
+        long n = options.scaleOutEvents();
+        if (replicas == null || n <= 0) {
+            return null;
+        }
+        log.printf(Locale.ROOT, "(d) scale-out: scoring's rate on %,d events through the gateway with one instance, then two%n", n);
+        BenchReport.GroupRate one = scoringRate("scale-out-1", n);
+        try {
+            replicas.start();
+        } catch (RuntimeException e) {
+            notes.add("(d) the second scoring instance did not start: " + describe(e));
+            return new BenchReport.ScaleOut(n, one, null, null, describe(e));
+        }
+        try {
+            BenchReport.GroupRate two = scoringRate("scale-out-2", n);
+            Double ratio = one.perSecond() == null || two.perSecond() == null ? null : two.perSecond() / one.perSecond();
+            log.printf(Locale.ROOT, "    scoring: one instance %s, two %s (%s)%n", Targets.rate(one.perSecond()), Targets.rate(two.perSecond()),
+                    ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f ×", ratio));
+            return new BenchReport.ScaleOut(n, one, two, ratio, null);
+        } finally {
+            try {
+                replicas.stop();
+            } catch (RuntimeException e) {
+                notes.add("(d) could not stop the second scoring instance: " + describe(e));
+            }
+        }
+    }
+
+    /** Sends {@code n} events as fast as the gateway takes them and measures scoring's rate from the first send until it caught up. */
+    private BenchReport.GroupRate scoringRate(String phase, long n) throws InterruptedException {
+        settle();
+        Map<String, Map<Integer, Long>> atStart = committed(List.of(SCORING_GROUP));
+        long sendStart = System.nanoTime();
+        long hardDeadline = sendStart + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos();
+        MeasuredEndpoint endpoint = new MeasuredEndpoint(endpoints, hardDeadline, System::nanoTime);
+        Sender sender = new Sender(endpoint, new SenderOptions(options.batch(), 0, options.concurrency(), 30, Duration.ofSeconds(5)),
+                cappedAt(hardDeadline));
+        Counting progress = new Counting();
+        sampler.phase(phase, "accepted", progress::accepted);
+        Processes.Snapshot s0 = processes.snapshot();
+        SendReport sent = send(sender, BenchEvents.until(BenchEvents.limit(events, n), hardDeadline, System::nanoTime), progress, endpoint,
+                "(d)");
+        long sendEnd = System.nanoTime();
+        Map<Integer, Long> endAtStop = kafka.endOffsets(EVENTS_TOPIC);
+        Map<String, Double> caughtUp = waitForGroups(List.of(SCORING_GROUP), endAtStop, sendStart,
+                sendEnd + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos());
+        usage.add(phase(phase, s0, processes.snapshot()));
+        BenchReport.GroupRate rate = groupRates(atStart, endAtStop, caughtUp, sendStart).get(SCORING_GROUP);
+        log.printf(Locale.ROOT, "    %s: %,d accepted; scoring %s (%,d records in %.1f s%s)%n", phase, sent.accepted(), Targets.rate(rate.perSecond()),
+                rate.records(), rate.seconds(), rate.caughtUp() ? "" : ", not caught up");
+        return rate;
     }
 
     private Optional<PrometheusHistogram> scrape(String when) throws InterruptedException {

@@ -19,6 +19,7 @@ public record BenchReport(
         Baseline baseline,
         Pipeline pipeline,
         FixedRate fixedRate,
+        ScaleOut scaleOut,
         Ratios ratios,
         List<Targets.Target> targets,
         List<PhaseUsage> processes,
@@ -75,6 +76,16 @@ public record BenchReport(
     /** (c) A fixed offered rate, for latency. */
     public record FixedRate(double offeredRate, double sendSeconds, long events, long accepted, long rejected, Double achievedRate,
             Map<String, Long> answers, boolean drained, ServerLatency acceptedToDecided, Latency sendTo202) {
+    }
+
+    /**
+     * (d) Scoring's rate on the same number of events sent through the gateway, first with one
+     * instance, then with a second one in its consumer group.
+     *
+     * @param ratio two instances' rate over one's (null if either was not measured)
+     * @param note  why the second measurement is missing, if it is
+     */
+    public record ScaleOut(long events, GroupRate oneInstance, GroupRate twoInstances, Double ratio, String note) {
     }
 
     /** A latency distribution (ms). */

@@ -54,6 +54,16 @@ public final class BenchTable {
             w.printf(Locale.ROOT, "  %-58s %8s %8s %8s %8s%n", "send → 202 per batch, ms (client: HdrHistogram)", ms(c.p50()), ms(c.p95()),
                     ms(c.p99()), String.format(Locale.ROOT, "%,d", c.count()));
         }
+        BenchReport.ScaleOut scale = r.scaleOut();
+        if (scale != null) {
+            w.println();
+            w.printf(Locale.ROOT, "  scale-out: scoring on %,d events with one instance %s, with two %s%s%n", scale.events(),
+                    rate(scale.oneInstance()), rate(scale.twoInstances()),
+                    scale.ratio() == null ? "" : String.format(Locale.ROOT, " (%.2f ×)", scale.ratio()));
+            if (scale.note() != null) {
+                w.printf(Locale.ROOT, "    %s%n", scale.note());
+            }
+        }
         if (!r.processes().isEmpty()) {
             w.println();
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-18s", "CPU % / RSS MB"));
@@ -84,6 +94,10 @@ public final class BenchTable {
             r.notes().forEach(n -> w.println("  - " + n));
         }
         w.flush();
+    }
+
+    private static String rate(BenchReport.GroupRate g) {
+        return g == null ? "n/a" : Targets.rate(g.perSecond()) + (g.caughtUp() ? "" : " (not caught up)");
     }
 
     private static String ratio(Double v) {

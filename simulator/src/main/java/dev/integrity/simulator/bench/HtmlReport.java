@@ -88,6 +88,14 @@ public final class HtmlReport {
                 p.groupRates().forEach((group, g) -> row(h, "(b) processed by " + group + (g.caughtUp() ? "" : " (did not catch up)"),
                         rate(g.perSecond()), count(g.records()), secs(g.seconds()), ""));
             }
+            BenchReport.ScaleOut scale = r.scaleOut();
+            if (scale != null) {
+                row(h, "(d) scoring, one instance", scale.oneInstance() == null ? "n/a" : rate(scale.oneInstance().perSecond()),
+                        count(scale.events()), scale.oneInstance() == null ? "n/a" : secs(scale.oneInstance().seconds()), "");
+                row(h, "(d) scoring, two instances", scale.twoInstances() == null ? "n/a" : rate(scale.twoInstances().perSecond()),
+                        count(scale.events()), scale.twoInstances() == null ? "n/a" : secs(scale.twoInstances().seconds()),
+                        scale.ratio() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f × one", scale.ratio()));
+            }
             h.append("</table>\n");
             h.append("<p class=\"muted\">A group's rate = records it committed past on ").append(Bench.EVENTS_TOPIC)
                     .append(" from the first send until it had caught up with the end offsets recorded when sending stopped (or until the ")

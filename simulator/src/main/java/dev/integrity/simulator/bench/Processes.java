@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Processes {
 
     /** Components with a pid file, in report order. */
-    public static final List<String> PID_FILE_COMPONENTS = List.of("ingest", "scoring", "notify", "gateway", "kafka", "redis");
+    public static final List<String> PID_FILE_COMPONENTS = List.of("ingest", "scoring", "scoring-2", "notify", "gateway", "kafka", "redis");
     public static final String POSTGRES = "postgres";
     public static final String SELF = "bench (this JVM)";
 

@@ -11,6 +11,7 @@ import dev.integrity.simulator.bench.BenchTable;
 import dev.integrity.simulator.bench.KafkaClients;
 import dev.integrity.simulator.bench.ProcFs;
 import dev.integrity.simulator.bench.Processes;
+import dev.integrity.simulator.bench.SuiteReplicas;
 import dev.integrity.simulator.send.EventsEndpoint;
 import dev.integrity.simulator.send.HttpEventsEndpoint;
 import java.io.IOException;
@@ -104,6 +105,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "(b) longest wait for the consumers to catch up after sending (default: ${DEFAULT-VALUE})")
     int catchUpTimeout;
 
+    @Option(names = "--scale-out-events", paramLabel = "N", defaultValue = "100000",
+            description = "(d) events sent with one scoring instance and again with two (./suite replica); 0 skips it (default: ${DEFAULT-VALUE})")
+    long scaleOutEvents;
+
     @Option(names = "--evaluation", paramLabel = "FILE", defaultValue = "target/simulation/evaluation.json",
             description = "a simulation's evaluation, drawn as detection per archetype if it exists (default: ${DEFAULT-VALUE})")
     Path evaluation;
@@ -121,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         check(fixedBatch >= 1 && fixedBatch <= 10_000, "--fixed-batch must be between 1 and 10000, not " + fixedBatch);
         check(concurrency >= 1 && concurrency <= 64, "--concurrency must be between 1 and 64, not " + concurrency);
         check(tokens >= 1 && tokens <= 64, "--tokens must be between 1 and 64, not " + tokens);
+        check(scaleOutEvents >= 0 && scaleOutEvents <= 10_000_000, "--scale-out-events must be between 0 and 10000000, not " + scaleOutEvents);
         check(catchUpTimeout >= 1 && catchUpTimeout <= 3600, "--catch-up-timeout must be between 1 and 3600, not " + catchUpTimeout);
         Http.resolve(gateway, "/"); // a bad URL fails now
         URI metricsUri = metricsUri();
@@ -132,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
         jwts.forEach(t -> endpoints.add(new HttpEventsEndpoint(client, gateway, t)));
         int fixedConcurrency = Math.max(concurrency, 16);
         Bench.Options options = new Bench.Options(accounts, s, 24, baselineSeconds, 200_000, duration, batch, concurrency, fixedRate,
-                fixedSeconds, fixedBatch, fixedConcurrency, catchUpTimeout, 60, 30);
+                fixedSeconds, fixedBatch, fixedConcurrency, catchUpTimeout, 60, 30, (int) scaleOutEvents);
         BenchReport.Parameters parameters = new BenchReport.Parameters(gateway, kafka, metricsUri.toString(), accounts, s, baselineSeconds,
                 options.baselinePool(), duration, batch, concurrency, jwts.size(), fixedRate, fixedSeconds, fixedBatch, fixedConcurrency,
                 catchUpTimeout);
@@ -142,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchReport report;
         try (KafkaClients kafkaClients = new KafkaClients(kafka)) {
             Bench bench = new Bench(options, kafkaClients, endpoints, () -> scrape(client, metricsUri), metricsUri.toString(),
-                    Processes.system(pids), ProcFs.clockTicksPerSecond(), err);
+                    Processes.system(pids), new SuiteReplicas(suiteDir.resolve("suite")), ProcFs.clockTicksPerSecond(), err);
             report = bench.run(parameters, evaluation);
         }
         BenchOutput.write(out, report);

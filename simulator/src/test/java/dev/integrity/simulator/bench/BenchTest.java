@@ -36,7 +36,7 @@ class BenchTest {
         final List<long[]> history = Collections.synchronizedList(new ArrayList<>());
         final List<String> created = Collections.synchronizedList(new ArrayList<>());
         final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
-        final long lagNanos = Duration.ofMillis(300).toNanos();
+        volatile long lagNanos = Duration.ofMillis(300).toNanos();
 
         void append(String key) {
             end.incrementAndGet(Math.floorMod(key.hashCode(), 12));
@@ -175,9 +175,22 @@ class BenchTest {
         Path pids = Files.createDirectories(dir.resolve(".suite/pids"));
         Files.writeString(pids.resolve("ingest"), ProcessHandle.current().pid() + "\n");
         Processes processes = new Processes(ProcFs.system(), pids, List::of, -1);
-        Bench.Options options = new Bench.Options(50, 9, 1, 1, 1000, 2, 200, 2, 1000, 1, 100, 4, 10, 10, 2);
+        Bench.Options options = new Bench.Options(50, 9, 1, 1, 1000, 2, 200, 2, 1000, 1, 100, 4, 10, 10, 2, 400);
         StringWriter log = new StringWriter();
-        Bench bench = new Bench(options, kafka, List.of(gateway, gateway), gateway::metrics, "fake metrics", processes, 100,
+        List<String> replicaCalls = Collections.synchronizedList(new ArrayList<>());
+        Replicas replicas = new Replicas() {
+            @Override
+            public void start() {
+                replicaCalls.add("start");
+                kafka.lagNanos = Duration.ofMillis(150).toNanos(); // two instances: the group keeps closer behind
+            }
+
+            @Override
+            public void stop() {
+                replicaCalls.add("stop");
+            }
+        };
+        Bench bench = new Bench(options, kafka, List.of(gateway, gateway), gateway::metrics, "fake metrics", processes, replicas, 100,
                 new PrintWriter(log, true));
         long started = System.nanoTime();
         BenchReport r = bench.run(ReportSamples.parameters(), dir.resolve("no-evaluation.json"));
@@ -216,7 +229,15 @@ class BenchTest {
         p.groupRates().values().forEach(g -> assertTrue(g.caughtUp() && g.records() == p.accepted(), String.valueOf(g)));
         assertEquals(p.groupRates().values().stream().mapToDouble(BenchReport.GroupRate::perSecond).min().orElseThrow(), p.processedPerSecond(), 1e-6);
         assertEquals(p.acceptedPerSecond() / r.baseline().eventsPerSecond(), r.ratios().acceptedToBaseline(), 1e-9);
-        assertEquals(List.of("baseline", "pipeline", "catch-up", "fixed-rate"), r.processes().stream().map(BenchReport.PhaseUsage::phase).toList());
+        assertEquals(List.of("baseline", "pipeline", "catch-up", "fixed-rate", "scale-out-1", "scale-out-2"),
+                r.processes().stream().map(BenchReport.PhaseUsage::phase).toList());
+        assertEquals(List.of("start", "stop"), replicaCalls, "the second instance is started for (d) and stopped after it");
+        BenchReport.ScaleOut scale = r.scaleOut();
+        assertEquals(400, scale.events());
+        assertTrue(scale.oneInstance().caughtUp() && scale.twoInstances().caughtUp(), String.valueOf(scale));
+        assertEquals(400, scale.oneInstance().records());
+        assertEquals(400, scale.twoInstances().records());
+        assertEquals(scale.twoInstances().perSecond() / scale.oneInstance().perSecond(), scale.ratio(), 1e-9);
         Processes.Usage ingest = r.processes().get(1).processes().getFirst();
         assertEquals("ingest", ingest.component());
         assertNotNull(ingest.cpuPercent());
@@ -244,8 +265,8 @@ class BenchTest {
                 return "fake";
             }
         };
-        Bench bench = new Bench(new Bench.Options(50, 9, 1, 1, 100, 1, 100, 1, 100, 1, 100, 1, 1, 1, 1), kafka, List.of(refusing),
-                () -> "", "fake", new Processes(ProcFs.system(), dir, List::of, -1), 100, new PrintWriter(new StringWriter(), true));
+        Bench bench = new Bench(new Bench.Options(50, 9, 1, 1, 100, 1, 100, 1, 100, 1, 100, 1, 1, 1, 1, 0), kafka, List.of(refusing),
+                () -> "", "fake", new Processes(ProcFs.system(), dir, List::of, -1), null, 100, new PrintWriter(new StringWriter(), true));
         BenchReport r = bench.run(ReportSamples.parameters(), null);
         assertTrue(r.error().contains("did not accept an ingest token (401)"), r.error());
         assertTrue(kafka.created.isEmpty());
@@ -261,8 +282,8 @@ class BenchTest {
             }
         };
         Processes processes = new Processes(ProcFs.system(), dir, List::of, -1);
-        Bench bench = new Bench(new Bench.Options(50, 9, 1, 1, 100, 1, 100, 1, 100, 1, 100, 1, 1, 1, 1), broken,
-                List.of(new FakeGateway(broken)), () -> "", "fake", processes, 100, new PrintWriter(new StringWriter(), true));
+        Bench bench = new Bench(new Bench.Options(50, 9, 1, 1, 100, 1, 100, 1, 100, 1, 100, 1, 1, 1, 1, 0), broken,
+                List.of(new FakeGateway(broken)), () -> "", "fake", processes, null, 100, new PrintWriter(new StringWriter(), true));
         BenchReport r = bench.run(ReportSamples.parameters(), null);
         assertTrue(r.error().startsWith("cannot list the offsets of account-events"), r.error());
         assertNull(r.baseline());

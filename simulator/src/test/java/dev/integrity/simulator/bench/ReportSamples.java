@@ -69,17 +69,19 @@ final class ReportSamples {
         }
         BenchReport.Detection detection = DetectionReader.read(null);
         return new BenchReport(Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:04:00Z"), parameters(), baseline, pipeline,
-                fixed, Targets.ratios(400_000.0, 120_000.0, 45_000.0), Targets.evaluate(400_000.0, 120_000.0, 45_000.0, 310.0, 5000, usage), usage,
+                fixed, new BenchReport.ScaleOut(100_000, new BenchReport.GroupRate(100_000, 40.0, 2_500.0, true),
+                        new BenchReport.GroupRate(100_000, 36.0, 100_000 / 36.0, true), (100_000 / 36.0) / 2_500.0, null),
+                Targets.ratios(400_000.0, 120_000.0, 45_000.0), Targets.evaluate(400_000.0, 120_000.0, 45_000.0, 310.0, 5000, usage), usage,
                 timeline, detection, List.of("a note with <angle brackets> & an ampersand"), null);
     }
 
     static BenchReport withDetection(BenchReport r, BenchReport.Detection d) {
-        return new BenchReport(r.startedAt(), r.finishedAt(), r.parameters(), r.baseline(), r.pipeline(), r.fixedRate(), r.ratios(), r.targets(),
+        return new BenchReport(r.startedAt(), r.finishedAt(), r.parameters(), r.baseline(), r.pipeline(), r.fixedRate(), r.scaleOut(), r.ratios(), r.targets(),
                 r.processes(), r.timeline(), d, r.notes(), r.error());
     }
 
     static BenchReport failedEarly() {
-        return new BenchReport(Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:15Z"), parameters(), null, null, null,
+        return new BenchReport(Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:15Z"), parameters(), null, null, null, null,
                 Targets.ratios(null, null, null), Targets.evaluate(null, null, null, null, 5000, List.of()), List.of(), List.of(),
                 DetectionReader.read(null), List.of(), "cannot describe topic account-events at 127.0.0.1:9092: no answer within 15 s");
     }

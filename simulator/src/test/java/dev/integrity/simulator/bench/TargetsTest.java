@@ -82,6 +82,7 @@ class TargetsTest {
         assertTrue(text.contains("detection per archetype: no evaluation found"), text);
         assertTrue(text.lines().anyMatch(l -> l.contains("largest service RSS") && l.contains("400 MB (ingest)") && l.endsWith("NOT MET")), text);
         assertTrue(text.contains("(b) scoring processed 45,000/s (7,200,000 records in 160.0 s)"), text);
+        assertTrue(text.contains("scale-out: scoring on 100,000 events with one instance 2,500/s, with two 2,778/s (1.11 ×)"), text);
 
         StringWriter failed = new StringWriter();
         BenchTable.print(ReportSamples.failedEarly(), new PrintWriter(failed, true));
