@@ -16,6 +16,9 @@ service_aot() { echo "$SUITE_ROOT/$(service_module "$1")/target/quarkus-app/app.
 # full collections a minute under the benchmark with the default third).
 JVM_OPTS=("-Xmx$SERVICE_HEAP" -XX:NewRatio=1 "-XX:MaxMetaspaceSize=$SERVICE_METASPACE" -XX:ReservedCodeCacheSize=64m
   -XX:MaxDirectMemorySize=96m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+# Extra flags for every service (say -XX:NativeMemoryTracking=summary to see where memory goes).
+# shellcheck disable=SC2206
+[ -z "${SERVICE_JAVA_OPTS:-}" ] || JVM_OPTS+=($SERVICE_JAVA_OPTS)
 # glibc gives each thread that allocates its own malloc arena (64 MB reserved each, partly resident):
 # two are enough for a JVM, whose heap is not malloc'd.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
