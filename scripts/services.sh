@@ -104,8 +104,25 @@ export_test_env() {
   export JWT_PRIVATE_KEY_LOCATION="$KEYS_DIR/dev-private.pem"
 }
 
-service_ready() {
-  curl -fs --max-time 3 "http://127.0.0.1:$(component_port "$1")/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'
+service_ready() { ready_on_port "$(component_port "$1")"; }
+ready_on_port() { curl -fs --max-time 3 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+
+# Starts SERVICE's jar as process NAME (its pid file and log) listening on PORT.
+launch_service() { # SERVICE NAME PORT
+  info "starting $2 on port $3"
+  # shellcheck disable=SC2046
+  env "${1^^}_PORT=$3" nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags "$1") -jar "$(service_jar "$1")" > "$LOG_DIR/$2.log" 2>&1 &
+  echo $! > "$PID_DIR/$2"
+}
+
+# Waits until process NAME answers ready on PORT; fails with its log if it exits or takes too long.
+await_ready() { # NAME PORT
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until ready_on_port "$2"; do
+    alive "$1" || die_with_log "$LOG_DIR/$1.log" "$1 exited during start-up"
+    [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/$1.log" "$1 not ready after ${READY_TIMEOUT} s (health: http://127.0.0.1:$2/q/health/ready)"
+    sleep 0.5
+  done
 }
 
 services_up() {
@@ -117,22 +134,10 @@ services_up() {
     port="$(component_port "$s")"
     port_open "$port" && die "port $port (for $s) is taken by $(port_owner "$port"); stop it or set ${s^^}_PORT"
     [ -f "$(service_jar "$s")" ] || die "$s is not built: run ./suite build"
-    info "starting $s on port $port"
-    # shellcheck disable=SC2046
-    nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags "$s") -jar "$(service_jar "$s")" > "$LOG_DIR/$s.log" 2>&1 &
-    echo $! > "$PID_DIR/$s"
+    launch_service "$s" "$s" "$port"
     started+=("$s")
   done
-  for s in "${SERVICES[@]}"; do
-    local deadline=$((SECONDS + READY_TIMEOUT))
-    until service_ready "$s"; do
-      if ! alive "$s"; then
-        die_with_log "$LOG_DIR/$s.log" "$s exited during start-up"
-      fi
-      [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/$s.log" "$s not ready after ${READY_TIMEOUT} s (health: http://127.0.0.1:$(component_port "$s")/q/health/ready)"
-      sleep 0.5
-    done
-  done
+  for s in "${SERVICES[@]}"; do await_ready "$s" "$(component_port "$s")"; done
   [ ${#started[@]} -eq 0 ] || info "ready: ${started[*]}"
 }
 
@@ -149,17 +154,8 @@ scoring_replica_up() {
   [ -f "$(service_jar scoring)" ] || die "scoring is not built: run ./suite build"
   port_open "$SCORING_REPLICA_PORT" && die "port $SCORING_REPLICA_PORT (for scoring-2) is taken by $(port_owner "$SCORING_REPLICA_PORT"); set SCORING_REPLICA_PORT"
   service_env
-  info "starting scoring-2 on port $SCORING_REPLICA_PORT"
-  # shellcheck disable=SC2046
-  SCORING_PORT="$SCORING_REPLICA_PORT" nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags scoring) -jar "$(service_jar scoring)" \
-    > "$LOG_DIR/scoring-2.log" 2>&1 &
-  echo $! > "$PID_DIR/scoring-2"
-  local deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fs --max-time 3 "http://127.0.0.1:$SCORING_REPLICA_PORT/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; do
-    alive scoring-2 || die_with_log "$LOG_DIR/scoring-2.log" "scoring-2 exited during start-up"
-    [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/scoring-2.log" "scoring-2 not ready after ${READY_TIMEOUT} s"
-    sleep 0.5
-  done
+  launch_service scoring scoring-2 "$SCORING_REPLICA_PORT"
+  await_ready scoring-2 "$SCORING_REPLICA_PORT"
   info "ready: scoring-2"
 }
 

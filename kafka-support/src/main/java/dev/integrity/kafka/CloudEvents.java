@@ -1,6 +1,7 @@
 package dev.integrity.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -32,7 +33,7 @@ public final class CloudEvents {
     }
 
     /** The headers of an account event as ingest publishes it (with its time as {@code ce_time}). */
-    public static RecordHeaders accountEvent(String eventId, EventType type, java.time.Instant occurredAt) {
+    public static RecordHeaders accountEvent(String eventId, EventType type, Instant occurredAt) {
         RecordHeaders headers = headers(eventId, ACCOUNT_EVENT_TYPE + type.name(), "/ingest-service");
         headers.add("ce_time", utf8(occurredAt.toString()));
         return headers;

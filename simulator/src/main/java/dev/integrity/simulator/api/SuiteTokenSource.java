@@ -1,13 +1,10 @@
 package dev.integrity.simulator.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./suite token ROLE [ACCOUNT_ID]} and takes the JWT it prints; ACCOUNT_ID (the token's sub) is passed when given. */
 public final class SuiteTokenSource implements TokenSource {
@@ -26,40 +23,27 @@ public final class SuiteTokenSource implements TokenSource {
             throw new TokenException("cannot get a " + role.cliName() + " token: there is no " + suite
                     + " (pass --suite PATH, or the token itself)");
         }
-        List<String> command = new ArrayList<>(List.of(suite.toString(), "token", role.cliName()));
+        List<String> args = new ArrayList<>(List.of("token", role.cliName()));
         if (role == Role.USER || accountId != null) {
-            command.add(accountId); // the token's sub; for ingest and moderator tokens optional (e.g. several ingest clients)
+            args.add(accountId); // the token's sub; for ingest and moderator tokens optional (e.g. several ingest clients)
         }
+        String[] argv = args.toArray(String[]::new);
         try {
-            Process process = new ProcessBuilder(command).start();
-            process.getOutputStream().close(); // nothing to say to it
-            byte[] out;
-            byte[] err;
-            try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
-                out = stdout.readAllBytes();
-                err = stderr.readAllBytes();
-            }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new TokenException("'" + String.join(" ", command) + "' did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            String token = lastLine(new String(out, StandardCharsets.UTF_8));
-            if (process.exitValue() != 0 || token.split("\\.").length != 3) {
-                String why = lastLine(new String(err, StandardCharsets.UTF_8));
-                throw new TokenException("'" + String.join(" ", command) + "' failed (exit " + process.exitValue() + ")"
+            SuiteProcess.Result result = SuiteProcess.run(suite, TIMEOUT_SECONDS, argv);
+            String token = result.lastOut();
+            if (result.exitCode() != 0 || token.split("\\.").length != 3) {
+                String why = result.lastErr();
+                throw new TokenException("'" + SuiteProcess.describe(suite, argv) + "' failed (exit " + result.exitCode() + ")"
                         + (why.isEmpty() ? "" : ": " + why));
             }
             return token;
+        } catch (SuiteProcess.TimedOut e) {
+            throw new TokenException(e.getMessage());
         } catch (IOException e) {
             throw new TokenException("cannot run " + suite + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenException("interrupted while getting a token", e);
         }
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\\R");
-        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
     }
 }

@@ -243,17 +243,14 @@ public final class Bench {
         long sendStart = System.nanoTime();
         long softDeadline = sendStart + Duration.ofSeconds(options.durationSeconds()).toNanos();
         long hardDeadline = softDeadline + HARD_GRACE.toNanos();
-        MeasuredEndpoint endpoint = new MeasuredEndpoint(endpoints, hardDeadline, System::nanoTime);
-        Sender sender = new Sender(endpoint, new SenderOptions(options.batch(), 0, options.concurrency(), 30, Duration.ofSeconds(5)),
-                cappedAt(hardDeadline));
-        Counting progress = new Counting();
-        sampler.phase("pipeline", "accepted", progress::accepted);
-        Processes.Snapshot p0 = processes.snapshot();
-        SendReport sent = send(sender, BenchEvents.until(events, softDeadline, System::nanoTime), progress, endpoint, "(b)");
-        long sendEnd = System.nanoTime();
-        Map<Integer, Long> endAtStop = kafka.endOffsets(EVENTS_TOPIC);
-        Processes.Snapshot p1 = processes.snapshot();
-        usage.add(phase("pipeline", p0, p1));
+        Sending sending = sendThroughGateway("pipeline", "(b)", asFastAsTaken(), hardDeadline, BenchEvents.until(events, softDeadline,
+                System::nanoTime));
+        SendReport sent = sending.report();
+        MeasuredEndpoint endpoint = sending.endpoint();
+        long sendEnd = sending.end();
+        Map<Integer, Long> endAtStop = sending.endAtStop();
+        Processes.Snapshot p1 = sending.after();
+        usage.add(phase("pipeline", sending.before(), p1));
         rateLimited(endpoint, "(b)");
         long accepted = sent.accepted();
         Double acceptedPerSecond = sent.seconds() > 0 ? accepted / sent.seconds() : null;
@@ -347,18 +344,14 @@ public final class Bench {
         long sendStart = System.nanoTime();
         long softDeadline = sendStart + Duration.ofSeconds(options.fixedSeconds()).plus(FIXED_SLACK).toNanos();
         long hardDeadline = softDeadline + HARD_GRACE.toNanos();
-        MeasuredEndpoint endpoint = new MeasuredEndpoint(endpoints, hardDeadline, System::nanoTime);
-        Sender sender = new Sender(endpoint, new SenderOptions(options.fixedBatch(), options.fixedRate(), options.fixedConcurrency(), 30,
-                Duration.ofSeconds(5)), cappedAt(hardDeadline));
-        Counting progress = new Counting();
-        sampler.phase("fixed-rate", "accepted", progress::accepted);
-        Processes.Snapshot f0 = processes.snapshot();
-        SendReport sent = send(sender, BenchEvents.until(BenchEvents.limit(events, n), softDeadline, System::nanoTime), progress, endpoint,
-                "(c)");
-        long sendEnd = System.nanoTime();
-        Map<Integer, Long> endAtStop = kafka.endOffsets(EVENTS_TOPIC);
-        Processes.Snapshot f1 = processes.snapshot();
-        usage.add(phase("fixed-rate", f0, f1));
+        Sending sending = sendThroughGateway("fixed-rate", "(c)", new SenderOptions(options.fixedBatch(), options.fixedRate(),
+                options.fixedConcurrency(), 30, Duration.ofSeconds(5)), hardDeadline,
+                BenchEvents.until(BenchEvents.limit(events, n), softDeadline, System::nanoTime));
+        SendReport sent = sending.report();
+        MeasuredEndpoint endpoint = sending.endpoint();
+        long sendEnd = sending.end();
+        Map<Integer, Long> endAtStop = sending.endAtStop();
+        usage.add(phase("fixed-rate", sending.before(), sending.after()));
         rateLimited(endpoint, "(c)");
         if (sent.events() < n) {
             notes.add(String.format(Locale.ROOT, "(c) sent %,d of %,d events before its deadline: the gateway did not keep up with %,.0f/s",
@@ -424,21 +417,14 @@ public final class Bench {
         Map<String, Map<Integer, Long>> atStart = committed(List.of(SCORING_GROUP));
         long sendStart = System.nanoTime();
         long hardDeadline = sendStart + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos();
-        MeasuredEndpoint endpoint = new MeasuredEndpoint(endpoints, hardDeadline, System::nanoTime);
-        Sender sender = new Sender(endpoint, new SenderOptions(options.batch(), 0, options.concurrency(), 30, Duration.ofSeconds(5)),
-                cappedAt(hardDeadline));
-        Counting progress = new Counting();
-        sampler.phase(phase, "accepted", progress::accepted);
-        Processes.Snapshot s0 = processes.snapshot();
-        SendReport sent = send(sender, BenchEvents.until(BenchEvents.limit(events, n), hardDeadline, System::nanoTime), progress, endpoint,
-                "(d)");
-        long sendEnd = System.nanoTime();
-        Map<Integer, Long> endAtStop = kafka.endOffsets(EVENTS_TOPIC);
-        Map<String, Double> caughtUp = waitForGroups(List.of(SCORING_GROUP), endAtStop, sendStart,
-                sendEnd + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos());
-        usage.add(phase(phase, s0, processes.snapshot()));
-        BenchReport.GroupRate rate = groupRates(atStart, endAtStop, caughtUp, sendStart).get(SCORING_GROUP);
-        log.printf(Locale.ROOT, "    %s: %,d accepted; scoring %s (%,d records in %.1f s%s)%n", phase, sent.accepted(), Targets.rate(rate.perSecond()),
+        Sending sending = sendThroughGateway(phase, "(d)", asFastAsTaken(), hardDeadline,
+                BenchEvents.until(BenchEvents.limit(events, n), hardDeadline, System::nanoTime));
+        Map<String, Double> caughtUp = waitForGroups(List.of(SCORING_GROUP), sending.endAtStop(), sendStart,
+                sending.end() + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos());
+        usage.add(phase(phase, sending.before(), processes.snapshot()));
+        BenchReport.GroupRate rate = groupRates(atStart, sending.endAtStop(), caughtUp, sendStart).get(SCORING_GROUP);
+        log.printf(Locale.ROOT, "    %s: %,d accepted; scoring %s (%,d records in %.1f s%s)%n", phase, sending.report().accepted(),
+                Targets.rate(rate.perSecond()),
                 rate.records(), rate.seconds(), rate.caughtUp() ? "" : ", not caught up");
         return rate;
     }
@@ -490,6 +476,33 @@ public final class Bench {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** What one phase sent through the gateway, its endpoint's answers, when it stopped, and the processes around it. */
+    private record Sending(SendReport report, MeasuredEndpoint endpoint, long end, Map<Integer, Long> endAtStop, Processes.Snapshot before,
+            Processes.Snapshot after) {
+    }
+
+    /** (b) and (d) send batches as fast as the gateway takes them. */
+    private SenderOptions asFastAsTaken() {
+        return new SenderOptions(options.batch(), 0, options.concurrency(), 30, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Sends the stream through the gateway, counted in the timeline as {@code phase}, with every request
+     * and retry wait cut off at {@code hardDeadline}; reads the topic's end offsets as soon as it stops.
+     */
+    private Sending sendThroughGateway(String phase, String label, SenderOptions senderOptions, long hardDeadline,
+            Iterator<dev.integrity.contract.AccountEvent> stream) {
+        MeasuredEndpoint endpoint = new MeasuredEndpoint(endpoints, hardDeadline, System::nanoTime);
+        Sender sender = new Sender(endpoint, senderOptions, cappedAt(hardDeadline));
+        Counting progress = new Counting();
+        sampler.phase(phase, "accepted", progress::accepted);
+        Processes.Snapshot before = processes.snapshot();
+        SendReport sent = send(sender, stream, progress, endpoint, label);
+        long end = System.nanoTime();
+        Map<Integer, Long> endAtStop = kafka.endOffsets(EVENTS_TOPIC);
+        return new Sending(sent, endpoint, end, endAtStop, before, processes.snapshot());
     }
 
     private SendReport send(Sender sender, Iterator<dev.integrity.contract.AccountEvent> stream, Counting progress, MeasuredEndpoint endpoint,

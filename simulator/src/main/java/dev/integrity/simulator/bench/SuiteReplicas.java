@@ -1,10 +1,9 @@
 package dev.integrity.simulator.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import dev.integrity.simulator.api.SuiteProcess;
 
 /** {@link Replicas} through {@code ./suite replica scoring start|stop}, which knows the JVM options and ports. */
 public final class SuiteReplicas implements Replicas {
@@ -28,25 +27,20 @@ public final class SuiteReplicas implements Replicas {
     }
 
     private void run(String action) {
-        List<String> command = List.of(suite.toString(), "replica", "scoring", action);
+        String[] args = {"replica", "scoring", action};
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("'" + String.join(" ", command) + "' did not finish within " + TIMEOUT_SECONDS + " s");
+            SuiteProcess.Result result = SuiteProcess.run(suite, TIMEOUT_SECONDS, args);
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("'" + SuiteProcess.describe(suite, args) + "' failed (exit " + result.exitCode() + "): "
+                        + result.why());
             }
-            if (process.exitValue() != 0) {
-                String text = new String(output, StandardCharsets.UTF_8).strip();
-                throw new IllegalStateException("'" + String.join(" ", command) + "' failed (exit " + process.exitValue() + "): "
-                        + text.lines().reduce((a, b) -> b).orElse(""));
-            }
+        } catch (SuiteProcess.TimedOut e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + suite + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running '" + String.join(" ", command) + "'", e);
+            throw new IllegalStateException("interrupted while running '" + SuiteProcess.describe(suite, args) + "'", e);
         }
     }
 }
