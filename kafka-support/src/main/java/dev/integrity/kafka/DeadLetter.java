@@ -3,6 +3,7 @@ package dev.integrity.kafka;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -19,13 +20,19 @@ public final class DeadLetter {
     }
 
     public static Message<byte[]> of(ConsumerRecord<String, byte[]> record, String error) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", utf8(error));
-        headers.add("dead-letter-topic", utf8(record.topic()));
-        headers.add("dead-letter-partition", utf8(String.valueOf(record.partition())));
-        headers.add("dead-letter-offset", utf8(String.valueOf(record.offset())));
+        Headers headers = headers(record.headers(), error, record.topic(), record.partition(), record.offset());
         return Message.of(record.value() == null ? new byte[0] : record.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key()).withHeaders(headers).build());
+    }
+
+    /** The record's own headers plus the error and where it came from (also for a Kafka Streams processor's dead letters). */
+    public static Headers headers(Headers original, String error, String topic, int partition, long offset) {
+        RecordHeaders headers = new RecordHeaders(original.toArray());
+        headers.add("dead-letter-reason", utf8(error));
+        headers.add("dead-letter-topic", utf8(topic));
+        headers.add("dead-letter-partition", utf8(String.valueOf(partition)));
+        headers.add("dead-letter-offset", utf8(String.valueOf(offset)));
+        return headers;
     }
 
     private static byte[] utf8(String value) {
