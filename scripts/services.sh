@@ -111,7 +111,8 @@ ready_on_port() { curl -fs --max-time 3 "http://127.0.0.1:$1/q/health/ready" 2>/
 launch_service() { # SERVICE NAME PORT
   info "starting $2 on port $3"
   # shellcheck disable=SC2046
-  env "${1^^}_PORT=$3" nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags "$1") -jar "$(service_jar "$1")" > "$LOG_DIR/$2.log" 2>&1 &
+  # SERVICE_STATE_DIR: a process's own local state (scoring's Kafka Streams stores), one folder per process.
+  env "${1^^}_PORT=$3" "${1^^}_STATE_DIR=$STATE_DIR/streams/$2" nohup "$JAVA" "${JVM_OPTS[@]}" $(aot_flags "$1") -jar "$(service_jar "$1")" > "$LOG_DIR/$2.log" 2>&1 &
   echo $! > "$PID_DIR/$2"
 }
 

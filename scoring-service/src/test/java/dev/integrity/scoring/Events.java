@@ -23,7 +23,7 @@ import dev.integrity.contract.Profile;
 final class Events {
 
     /** The test profile's account-events topic (its own, apart from a running suite's). */
-    static final String TOPIC = ConfigProvider.getConfig().getValue("mp.messaging.incoming.account-events.topic", String.class);
+    static final String TOPIC = ConfigProvider.getConfig().getValue("scoring.topics.events", String.class);
 
     private final List<AccountEvent> events = new ArrayList<>();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);

@@ -22,6 +22,27 @@ public interface ScoringConfig {
 
     Model model();
 
+    Topics topics();
+
+    /** The topics of scoring's feature store (a Kafka Streams topology) and of its decider. */
+    interface Topics {
+        /** Accepted account events, keyed by account: the store's input. */
+        @WithDefault("account-events")
+        String events();
+
+        /** The store's output, one feature snapshot per event, keyed by account: the decider's input. */
+        @WithDefault("scoring.features")
+        String snapshots();
+
+        /** Lockstep hits for accounts outside a decided batch, keyed by account: sent back to the store for their features. */
+        @WithDefault("scoring.lockstep-reach")
+        String reach();
+
+        /** Where records that are not account events go, with the reason. */
+        @WithDefault("account-events.dlq")
+        String eventsDeadLetters();
+    }
+
     /** When an account is flagged: minimum evidence of inauthentic engagement, never a profile score alone. */
     interface Policy {
         /** Engagement through one third-party app in 24 h that counts as evidence. */

@@ -1,6 +1,8 @@
 package dev.integrity.scoring.messaging;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import dev.integrity.contract.AccountEvent;
-import dev.integrity.contract.EventValidator;
-import dev.integrity.kafka.EventBatch;
+import dev.integrity.contract.EventJson;
+import dev.integrity.scoring.model.FeatureSnapshot;
 import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -21,9 +22,11 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Scores {@code account-events} a Kafka batch at a time (partitioned by account, so replicas in the
- * consumer group share the work). Offsets are committed after the batch is processed; an outage of
- * Redis or PostgreSQL is retried, an unusable record goes to the dead-letter topic.
+ * Decides on the feature store's snapshots ({@code scoring.features}, see
+ * {@link dev.integrity.scoring.stream.FeatureTopology}) a Kafka batch at a time, partitioned by
+ * account so that replicas in the consumer group share the work. Only committed snapshots are read
+ * (the store writes them in transactions). Offsets are committed after the batch is processed; an
+ * outage of Redis or PostgreSQL is retried, an unusable record goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class AccountEventConsumer {
@@ -31,14 +34,12 @@ public class AccountEventConsumer {
     private static final Logger LOG = Logger.getLogger(AccountEventConsumer.class);
 
     private final ScoringPipeline pipeline;
-    private final EventValidator validator;
     private final DeadLetters deadLetters;
     private final DistributionSummary batchSizes;
     private final Timer decisionLatency;
 
-    public AccountEventConsumer(ScoringPipeline pipeline, EventValidator validator, DeadLetters deadLetters, MeterRegistry registry) {
+    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetters deadLetters, MeterRegistry registry) {
         this.pipeline = pipeline;
-        this.validator = validator;
         this.deadLetters = deadLetters;
         this.batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
         this.decisionLatency = Timer.builder("scoring.decision.latency")
@@ -48,19 +49,25 @@ public class AccountEventConsumer {
                 .register(registry);
     }
 
-    @Incoming("account-events")
+    @Incoming("feature-snapshots")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         batchSizes.record(records.count());
-        EventBatch batch = EventBatch.read(records, validator);
-        List<AccountEvent> events = batch.events();
-        List<Uni<Void>> dead = batch.unusable().stream().map(u -> deadLetters.send(u.record(), u.problem())).toList();
+        List<FeatureSnapshot> snapshots = new ArrayList<>(records.count());
+        List<Uni<Void>> dead = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                snapshots.add(EventJson.mapper().readValue(record.value(), FeatureSnapshot.class));
+            } catch (IOException | RuntimeException e) {
+                dead.add(deadLetters.send(record, "not a feature snapshot: " + e.getMessage()));
+            }
+        }
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
-        return deadLettered.chain(() -> pipeline.process(events)
+        return deadLettered.chain(() -> pipeline.process(snapshots)
                 .onFailure().invoke(e -> {
                     if (e instanceof StaleStateException) {
-                        LOG.debugf("scoring batch of %d redone: %s", events.size(), e.getMessage());
+                        LOG.debugf("scoring batch of %d redone: %s", snapshots.size(), e.getMessage());
                     } else {
-                        LOG.warnf(e, "scoring batch of %d failed, retrying", events.size());
+                        LOG.warnf(e, "scoring batch of %d failed, retrying", snapshots.size());
                     }
                 })
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())

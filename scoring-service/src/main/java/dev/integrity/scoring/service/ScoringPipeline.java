@@ -1,10 +1,9 @@
 package dev.integrity.scoring.service;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,9 @@ import dev.integrity.contract.AccountEvent;
 import dev.integrity.scoring.decision.Policy;
 import dev.integrity.scoring.decision.StrikeLadder;
 import dev.integrity.scoring.model.AccountFeatures;
+import dev.integrity.scoring.messaging.ReachBackPublisher;
 import dev.integrity.scoring.model.AccountState;
+import dev.integrity.scoring.model.FeatureSnapshot;
 import dev.integrity.scoring.model.LockstepHit;
 import dev.integrity.scoring.model.ModelResult;
 import dev.integrity.scoring.model.Proposal;
@@ -33,20 +34,22 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One batch of account events through scoring: record features (once per eventId), look for
- * lockstep, read each touched account's features and state, score, decide (the kernel's
- * {@link Policy} and {@link StrikeLadder}), and persist the new states with any proposals in one
- * transaction; then ask the ledger for the proposals' impact. A decision refused because another
- * writer changed an account meanwhile is taken again on fresh state, with the same lockstep hits:
- * they may name accounts outside this batch (a group reaches back to its early members).
+ * One batch of feature snapshots through scoring's decider: look for lockstep, read each account's
+ * state, score, decide (the kernel's {@link Policy} and {@link StrikeLadder}), and persist the new
+ * states with any proposals in one transaction; then ask the ledger for the proposals' impact. The
+ * features come with the snapshots from the partition-local feature store
+ * ({@link dev.integrity.scoring.stream.FeatureTopology}); a lockstep group that names an account
+ * outside the batch sends the hit back to that account's partition, whose answer (a snapshot
+ * carrying the hit) is decided when it arrives. A decision refused because another writer changed an
+ * account meanwhile is taken again on fresh state.
  */
 @ApplicationScoped
 public class ScoringPipeline {
 
     private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
 
-    private final FeatureStore features;
     private final LockstepDetector lockstep;
+    private final ReachBackPublisher reachBack;
     private final AuthenticityScorer scorer;
     private final Policy policy;
     private final AccountStateRepository states;
@@ -55,14 +58,12 @@ public class ScoringPipeline {
     private final ShadowScoreRepository shadowScores;
     private final Counter scored;
     private final Timer scoreTime;
-    private final Clock clock;
 
-    public ScoringPipeline(FeatureStore features, LockstepDetector lockstep, AuthenticityScorer scorer, Policy policy,
+    public ScoringPipeline(LockstepDetector lockstep, ReachBackPublisher reachBack, AuthenticityScorer scorer, Policy policy,
             AccountStateRepository states, EnforcementRepository enforcements, EnforcementService lifecycle,
-            ShadowScoreRepository shadowScores, Clock clock, MeterRegistry registry) {
-        this.clock = clock;
-        this.features = features;
+            ShadowScoreRepository shadowScores, MeterRegistry registry) {
         this.lockstep = lockstep;
+        this.reachBack = reachBack;
         this.scorer = scorer;
         this.policy = policy;
         this.states = states;
@@ -73,52 +74,74 @@ public class ScoringPipeline {
         this.scoreTime = Timer.builder("scoring.model.score.time").description("Time to score one account").register(registry);
     }
 
-    public Uni<Integer> process(List<AccountEvent> events) {
-        if (events.isEmpty()) {
+    public Uni<Integer> process(List<FeatureSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         // Every account of the batch is decided, even when all its events were seen before: a batch
         // redelivered after a failure between recording and deciding must still get its decisions.
         // Lockstep observes the whole batch, not only its new events: joining a bucket again changes
         // nothing, and a redelivered batch's accounts must find their groups again.
-        return features.record(events).chain(freshIds -> lockstep.observe(events)
-                .chain(hits -> decide(events, freshIds, hits)
-                        .onFailure(StaleStateException.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(20))
-                .replaceWith(freshIds.size())
-                .invoke(n -> scored.increment(n)));
+        List<AccountEvent> events = new ArrayList<>(snapshots.size());
+        Set<String> freshIds = new HashSet<>();
+        Map<String, FeatureSnapshot> latest = new TreeMap<>();
+        Map<String, LockstepHit> carried = new HashMap<>();
+        for (FeatureSnapshot snapshot : snapshots) {
+            latest.put(snapshot.accountId(), snapshot);
+            if (snapshot.event() != null) {
+                events.add(snapshot.event());
+                if (snapshot.fresh()) {
+                    freshIds.add(snapshot.event().eventId());
+                }
+            }
+            if (snapshot.hit() != null) {
+                carried.merge(snapshot.accountId(), snapshot.hit(), ScoringPipeline::wider);
+            }
+        }
+        return lockstep.observe(events).chain(hits -> {
+            Map<String, LockstepHit> hitByAccount = new HashMap<>(carried);
+            List<LockstepHit> elsewhere = new ArrayList<>();
+            for (LockstepHit hit : hits) {
+                if (latest.containsKey(hit.accountId())) {
+                    hitByAccount.merge(hit.accountId(), hit, ScoringPipeline::wider);
+                } else {
+                    elsewhere.add(hit);
+                }
+            }
+            return decide(events, latest, freshIds, hitByAccount)
+                    .onFailure(StaleStateException.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(20)
+                    .chain(() -> reachBack.send(elsewhere));
+        }).replaceWith(freshIds.size()).invoke(n -> scored.increment(n));
     }
 
-    private Uni<Void> decide(List<AccountEvent> events, Set<String> freshIds, List<LockstepHit> hits) {
-        Map<String, Instant> latest = new TreeMap<>();
+    private static LockstepHit wider(LockstepHit a, LockstepHit b) {
+        return a.windows().size() >= b.windows().size() ? a : b;
+    }
+
+    private Uni<Void> decide(List<AccountEvent> events, Map<String, FeatureSnapshot> latest, Set<String> freshIds, Map<String, LockstepHit> hits) {
         Map<String, List<AccountEvent>> byAccount = new HashMap<>();
         for (AccountEvent e : events) {
-            latest.merge(e.accountId(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             byAccount.computeIfAbsent(e.accountId(), a -> new ArrayList<>()).add(e);
         }
-        Map<String, LockstepHit> hitByAccount = new HashMap<>();
-        for (LockstepHit hit : hits) {
-            hitByAccount.put(hit.accountId(), hit);
-            latest.putIfAbsent(hit.accountId(), hit.windows().stream().map(w -> w.to()).max(Instant::compareTo).orElse(Instant.now(clock)));
-        }
         Set<String> accounts = latest.keySet();
-        // Three independent reads (Redis, and PostgreSQL twice) side by side rather than one after another.
-        return Uni.combine().all().unis(features.read(latest), states.load(accounts), enforcements.accountsWithOpenEnforcement(accounts))
+        // Two independent reads of PostgreSQL side by side rather than one after the other.
+        return Uni.combine().all().unis(states.load(accounts), enforcements.accountsWithOpenEnforcement(accounts))
                 .asTuple().chain(read -> {
                     List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
-                    List<Verdict> verdicts = verdicts(accounts, read.getItem1(), read.getItem2(), read.getItem3(), byAccount, freshIds,
-                            hitByAccount, latest, shadow);
+                    List<Verdict> verdicts = verdicts(latest, read.getItem1(), read.getItem2(), byAccount, freshIds, hits, shadow);
                     return shadowScores.record(shadow).chain(() -> persist(verdicts));
                 });
     }
 
-    private List<Verdict> verdicts(Set<String> accounts, Map<String, AccountFeatures> features, Map<String, AccountState> states,
-            Set<String> open, Map<String, List<AccountEvent>> byAccount, Set<String> freshIds, Map<String, LockstepHit> hits, Map<String, Instant> latest,
+    private List<Verdict> verdicts(Map<String, FeatureSnapshot> latest, Map<String, AccountState> states, Set<String> open,
+            Map<String, List<AccountEvent>> byAccount, Set<String> freshIds, Map<String, LockstepHit> hits,
             List<ShadowScoreRepository.ShadowScore> shadow) {
-        List<Verdict> verdicts = new ArrayList<>(accounts.size());
-        for (String account : accounts) {
-            AccountFeatures f = features.get(account);
+        List<Verdict> verdicts = new ArrayList<>(latest.size());
+        for (FeatureSnapshot snapshot : latest.values()) {
+            String account = snapshot.accountId();
+            AccountFeatures f = snapshot.features();
             if (f == null || f.isEmpty()) {
-                // Redis lost this account's features (or never had them): decide nothing rather than guess.
+                // No behaviour recorded for this account: decide nothing rather than guess.
                 continue;
             }
             AccountState state = states.getOrDefault(account, AccountState.clean(account));
@@ -135,7 +158,7 @@ public class ScoringPipeline {
             if (!Double.isNaN(candidate)) {
                 shadow.add(new ShadowScoreRepository.ShadowScore(account, scorer.shadowModelId(), candidate, model.modelId(), model.probability()));
             }
-            verdicts.add(policy.decide(state, f, model, hit, StrikeLadder.repeatEngagement(state, events, freshIds), latest.get(account), open.contains(account)));
+            verdicts.add(policy.decide(state, f, model, hit, StrikeLadder.repeatEngagement(state, events, freshIds), snapshot.latest(), open.contains(account)));
         }
         return verdicts;
     }
