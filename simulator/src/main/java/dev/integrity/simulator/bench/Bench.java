@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     public static final String EVENTS_TOPIC = "account-events";
-    public static final List<String> GROUPS = List.of("ingest-ledger", "scoring");
-    public static final String SCORING_GROUP = "scoring";
+    /** The consuming stages whose progress the benchmark measures (see {@link Stages}). */
+    public static final List<String> GROUPS = Stages.names(Stages.ALL);
     public static final String BASELINE_TOPIC = "bench.baseline";
     public static final int BASELINE_PARTITIONS = 12;
     public static final String LATENCY_METRIC = "scoring_decision_latency_seconds";
@@ -85,7 +85,7 @@ public final class Bench {
     private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<BenchReport.PhaseUsage> usage = new ArrayList<>();
     private Sampler sampler;
-    private Map<Integer, Long> startOffsets = Map.of();
+    private Stages stages;
     private BenchEvents events;
 
     public Bench(Options options, KafkaSide kafka, List<EventsEndpoint> endpoints, Metrics metrics, String metricsSource,
@@ -116,8 +116,8 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             preflight();
-            startOffsets = kafka.startOffsets(EVENTS_TOPIC);
-            sampler = new Sampler(kafka, EVENTS_TOPIC, GROUPS, startOffsets, processes, log, t0);
+            stages = new Stages(kafka);
+            sampler = new Sampler(stages, processes, log, t0);
             sampler.start();
             baseline = baseline(frozen, scratch);
             System.gc(); // the baseline's pool and garbage go: a smaller footprint next to the suite for the phases that follow
@@ -239,7 +239,7 @@ public final class Bench {
         log.printf(Locale.ROOT, "(b) pipeline: batches of %,d, %d in flight, through the gateway for %d s%n", options.batch(),
                 options.concurrency(), options.durationSeconds());
         Map<Integer, Long> endBefore = kafka.endOffsets(EVENTS_TOPIC);
-        Map<String, Map<Integer, Long>> committedAtStart = committed(GROUPS);
+        Map<String, Map<Integer, Long>> committedAtStart = committed(Stages.ALL);
         long sendStart = System.nanoTime();
         long softDeadline = sendStart + Duration.ofSeconds(options.durationSeconds()).toNanos();
         long hardDeadline = softDeadline + HARD_GRACE.toNanos();
@@ -255,17 +255,18 @@ public final class Bench {
         long accepted = sent.accepted();
         Double acceptedPerSecond = sent.seconds() > 0 ? accepted / sent.seconds() : null;
         log.printf(Locale.ROOT, "    sent: %s%n", sent.summary());
-        log.printf(Locale.ROOT, "    waiting up to %d s for %s to commit past the end offsets of %s%n", options.catchUpTimeoutSeconds(),
-                String.join(" and ", GROUPS), EVENTS_TOPIC);
+        log.printf(Locale.ROOT, "    waiting up to %d s for %s to process everything up to the end offsets of %s%n",
+                options.catchUpTimeoutSeconds(), String.join(" and ", GROUPS), EVENTS_TOPIC);
 
         sampler.phase("catch-up", "accepted", () -> accepted);
-        Map<String, Double> caughtUp = waitForGroups(GROUPS, endAtStop, sendStart, sendEnd + Duration.ofSeconds(options.catchUpTimeoutSeconds())
-                .toNanos());
+        Map<String, Map<Integer, Long>> targets = new LinkedHashMap<>();
+        Map<String, Double> caughtUp = waitForStages(Stages.ALL, endAtStop, targets, sendStart,
+                sendEnd + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos());
         Processes.Snapshot p2 = processes.snapshot();
         usage.add(phase("catch-up", p1, p2));
         Double processedSeconds = caughtUp.size() == GROUPS.size() ? caughtUp.values().stream().mapToDouble(Double::doubleValue).max()
                 .orElseThrow() : null;
-        Map<String, BenchReport.GroupRate> groupRates = groupRates(committedAtStart, endAtStop, caughtUp, sendStart);
+        Map<String, BenchReport.GroupRate> groupRates = groupRates(Stages.ALL, committedAtStart, targets, caughtUp, sendStart);
         Double processedPerSecond = groupRates.values().stream().map(BenchReport.GroupRate::perSecond)
                 .reduce((a, b) -> a == null || b == null ? null : Math.min(a, b)).orElse(null);
         Map<String, Long> lagAtEnd = readLag();
@@ -289,27 +290,28 @@ public final class Bench {
                 processedSeconds, processedPerSecond, groupRates, lagAtEnd, endpoint.latency("send → 202 per batch of " + options.batch()));
     }
 
-    private Map<String, Map<Integer, Long>> committed(List<String> groups) {
+    private Map<String, Map<Integer, Long>> committed(List<Stages.Stage> list) {
         Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
-        for (String g : groups) {
-            offsets.put(g, kafka.committed(g, EVENTS_TOPIC));
+        for (Stages.Stage s : list) {
+            offsets.put(s.name(), stages.committed(s));
         }
         return offsets;
     }
 
     /**
-     * Each group's rate from the first send: a group that caught up processed everything up to the end
-     * offsets in the time it took; one that did not is measured by what it committed past meanwhile.
+     * Each stage's rate from the first send: a stage that caught up processed everything up to its
+     * target in the time it took; one that did not is measured by what its last group committed past
+     * meanwhile.
      */
-    private Map<String, BenchReport.GroupRate> groupRates(Map<String, Map<Integer, Long>> atStart, Map<Integer, Long> endAtStop,
-            Map<String, Double> caughtUp, long sendStart) {
+    private Map<String, BenchReport.GroupRate> groupRates(List<Stages.Stage> list, Map<String, Map<Integer, Long>> atStart,
+            Map<String, Map<Integer, Long>> targets, Map<String, Double> caughtUp, long sendStart) {
         Map<String, BenchReport.GroupRate> rates = new LinkedHashMap<>();
-        for (String g : atStart.keySet()) {
-            Double done = caughtUp.get(g);
-            Map<Integer, Long> reached = done != null ? endAtStop : kafka.committed(g, EVENTS_TOPIC);
+        for (Stages.Stage s : list) {
+            Double done = caughtUp.get(s.name());
+            Map<Integer, Long> reached = done != null ? targets.get(s.name()) : stages.committed(s);
             double seconds = done != null ? done : (System.nanoTime() - sendStart) / 1e9;
-            long records = ConsumerLag.progressed(atStart.get(g), reached, startOffsets);
-            rates.put(g, new BenchReport.GroupRate(records, seconds, seconds > 0 ? records / seconds : null, done != null));
+            long records = stages.progressed(s, atStart.get(s.name()), reached);
+            rates.put(s.name(), new BenchReport.GroupRate(records, seconds, seconds > 0 ? records / seconds : null, done != null));
         }
         return rates;
     }
@@ -360,9 +362,9 @@ public final class Bench {
         log.printf(Locale.ROOT, "    sent: %s%n", sent.summary());
         long accepted = sent.accepted();
         sampler.phase("drain", "accepted", () -> accepted);
-        Map<String, Double> drained = waitForGroups(List.of(SCORING_GROUP), endAtStop, sendStart,
+        Map<String, Double> drained = waitForStages(List.of(Stages.SCORING), endAtStop, new LinkedHashMap<>(), sendStart,
                 sendEnd + Duration.ofSeconds(options.drainTimeoutSeconds()).toNanos());
-        boolean done = drained.containsKey(SCORING_GROUP);
+        boolean done = drained.containsKey(Stages.SCORING.name());
         if (!done) {
             notes.add("(c) scoring had not decided everything sent within " + options.drainTimeoutSeconds()
                     + " s: the latency misses the slowest events");
@@ -414,15 +416,16 @@ public final class Bench {
     /** Sends {@code n} events as fast as the gateway takes them and measures scoring's rate from the first send until it caught up. */
     private BenchReport.GroupRate scoringRate(String phase, long n) throws InterruptedException {
         settle();
-        Map<String, Map<Integer, Long>> atStart = committed(List.of(SCORING_GROUP));
+        Map<String, Map<Integer, Long>> atStart = committed(List.of(Stages.SCORING));
         long sendStart = System.nanoTime();
         long hardDeadline = sendStart + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos();
         Sending sending = sendThroughGateway(phase, "(d)", asFastAsTaken(), hardDeadline,
                 BenchEvents.until(BenchEvents.limit(events, n), hardDeadline, System::nanoTime));
-        Map<String, Double> caughtUp = waitForGroups(List.of(SCORING_GROUP), sending.endAtStop(), sendStart,
+        Map<String, Map<Integer, Long>> targets = new LinkedHashMap<>();
+        Map<String, Double> caughtUp = waitForStages(List.of(Stages.SCORING), sending.endAtStop(), targets, sendStart,
                 sending.end() + Duration.ofSeconds(options.catchUpTimeoutSeconds()).toNanos());
         usage.add(phase(phase, sending.before(), processes.snapshot()));
-        BenchReport.GroupRate rate = groupRates(atStart, sending.endAtStop(), caughtUp, sendStart).get(SCORING_GROUP);
+        BenchReport.GroupRate rate = groupRates(List.of(Stages.SCORING), atStart, targets, caughtUp, sendStart).get(Stages.SCORING.name());
         log.printf(Locale.ROOT, "    %s: %,d accepted; scoring %s (%,d records in %.1f s%s)%n", phase, sending.report().accepted(),
                 Targets.rate(rate.perSecond()),
                 rate.records(), rate.seconds(), rate.caughtUp() ? "" : ", not caught up");
@@ -445,25 +448,30 @@ public final class Bench {
     // --- shared ---
 
     /**
-     * Polls the groups' committed offsets until each has reached {@code target} on every partition,
-     * or until {@code limitNanos}. Answers, per group that made it, the seconds from {@code fromNanos}.
+     * Polls the stages' committed offsets until each has processed everything up to {@code eventsEnd}
+     * (for a stage of several groups, each group in turn up to what the one before wrote), or until
+     * {@code limitNanos}. Answers, per stage that made it, the seconds from {@code fromNanos}, and puts
+     * its last group's target in {@code targets}.
      */
-    private Map<String, Double> waitForGroups(List<String> groups, Map<Integer, Long> target, long fromNanos, long limitNanos)
-            throws InterruptedException {
+    private Map<String, Double> waitForStages(List<Stages.Stage> list, Map<Integer, Long> eventsEnd, Map<String, Map<Integer, Long>> targets,
+            long fromNanos, long limitNanos) throws InterruptedException {
         Map<String, Double> reached = new LinkedHashMap<>();
+        Map<String, Stages.Progress> progress = new LinkedHashMap<>();
+        list.forEach(s -> progress.put(s.name(), stages.follow(s, eventsEnd)));
         while (true) {
-            for (String g : groups) {
-                if (!reached.containsKey(g)) {
+            for (Map.Entry<String, Stages.Progress> p : progress.entrySet()) {
+                if (!reached.containsKey(p.getKey())) {
                     try {
-                        if (ConsumerLag.caughtUp(kafka.committed(g, EVENTS_TOPIC), target, startOffsets)) {
-                            reached.put(g, (System.nanoTime() - fromNanos) / 1e9);
+                        if (p.getValue().caughtUp()) {
+                            reached.put(p.getKey(), (System.nanoTime() - fromNanos) / 1e9);
+                            targets.put(p.getKey(), p.getValue().lastTarget());
                         }
                     } catch (RuntimeException e) {
                         // a slow answer: ask again
                     }
                 }
             }
-            if (reached.size() == groups.size() || System.nanoTime() - limitNanos >= 0) {
+            if (reached.size() == list.size() || System.nanoTime() - limitNanos >= 0) {
                 return reached;
             }
             Thread.sleep(200);

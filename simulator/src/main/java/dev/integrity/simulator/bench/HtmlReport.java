@@ -97,9 +97,10 @@ public final class HtmlReport {
                         scale.ratio() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f × one", scale.ratio()));
             }
             h.append("</table>\n");
-            h.append("<p class=\"muted\">A group's rate = records it committed past on ").append(Bench.EVENTS_TOPIC)
-                    .append(" from the first send until it had caught up with the end offsets recorded when sending stopped (or until the ")
-                    .append("wait for it ended); processed is the slower of ").append(esc(String.join(" and ", Bench.GROUPS)))
+            h.append("<p class=\"muted\">A stage's rate = records its last consumer group committed past from the first send until ")
+                    .append("it had processed everything up to the end offsets of ").append(Bench.EVENTS_TOPIC)
+                    .append(" recorded when sending stopped (or until the wait for it ended); scoring is its feature store on ")
+                    .append(Bench.EVENTS_TOPIC).append(" then its decider on scoring.features. Processed is the slower of ").append(esc(String.join(" and ", Bench.GROUPS)))
                     .append(". Caught up after: ")
                     .append(esc(seconds(p.caughtUpSeconds()))).append(". Answers: ").append(esc(String.valueOf(p.answers()))).append(".</p>\n");
         } else {
@@ -172,7 +173,7 @@ public final class HtmlReport {
             }
             lag.add(new Svg.Series("lag " + g, Svg.PALETTE[c++ % Svg.PALETTE.length], x, y));
         }
-        h.append(Svg.lineChart("Consumer lag on " + Bench.EVENTS_TOPIC + " (records, sampled each second)", xAxis,
+        h.append(Svg.lineChart("Consumer lag per stage (records, sampled each second)", xAxis,
                 Svg.Axis.nice("records behind", 0, Math.max(1, lagMax * 1.05), Svg::compact), lag, List.of(), markers));
     }
 

@@ -13,15 +13,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Once a second, for the whole run: the current phase's running count and its rate over the last
- * second, the consumer lag of each group on the events topic, and every process's memory. Each
+ * second, the consumer lag of each stage (its groups' lag on their topics, summed), and every process's memory. Each
  * sample is kept (the report's timeline) and shown as one line.
  */
 final class Sampler implements AutoCloseable {
 
-    private final KafkaSide kafka;
-    private final String topic;
-    private final List<String> groups;
-    private final Map<Integer, Long> startOffsets;
+    private final Stages stages;
     private final Processes processes;
     private final PrintWriter log;
     private final long t0;
@@ -38,12 +35,8 @@ final class Sampler implements AutoCloseable {
     private long lastNanos;
     private String lagProblem;
 
-    Sampler(KafkaSide kafka, String topic, List<String> groups, Map<Integer, Long> startOffsets, Processes processes, PrintWriter log,
-            long t0) {
-        this.kafka = kafka;
-        this.topic = topic;
-        this.groups = List.copyOf(groups);
-        this.startOffsets = Map.copyOf(startOffsets);
+    Sampler(Stages stages, Processes processes, PrintWriter log, long t0) {
+        this.stages = stages;
         this.processes = processes;
         this.log = log;
         this.t0 = t0;
@@ -67,14 +60,9 @@ final class Sampler implements AutoCloseable {
         this.phaseStart = System.nanoTime();
     }
 
-    /** The lag of each group now (null for a group that could not be read). */
+    /** The lag of each stage now, summed over its groups' topics. */
     Map<String, Long> lag() {
-        Map<Integer, Long> end = kafka.endOffsets(topic);
-        Map<String, Long> lag = new LinkedHashMap<>();
-        for (String g : groups) {
-            lag.put(g, ConsumerLag.lag(end, kafka.committed(g, topic), startOffsets));
-        }
-        return lag;
+        return stages.lag(Stages.ALL);
     }
 
     private void sampleQuietly() {
