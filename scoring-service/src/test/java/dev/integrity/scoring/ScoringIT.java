@@ -149,16 +149,20 @@ class ScoringIT {
     void aHeavyFirstPartyLikerWhoseLikesLandOnALikeFarmsTargetsInItsWindowsStaysClean() {
         String heavy = p + "fan";
         Instant start = now.minus(Duration.ofMinutes(50));
-        Events events = new Events().profile(heavy, Events.genuineProfile(heavy), now.minus(Duration.ofHours(2)));
+        // Its browsing reaches the suite (and is processed) before the farm acts and before its own likes
+        // on the farm's targets: membership is judged on the counts when the group forms
+        // (docs/lockstep.md), and the partitions of different accounts are processed independently.
+        Events browsing = new Events().profile(heavy, Events.genuineProfile(heavy), now.minus(Duration.ofHours(2)));
+        for (int o = 0; o < 40; o++) {
+            browsing.like(heavy, p + "creator" + o, "c" + o, o % 2 == 0 ? "official-ios" : "official-web", start.plusSeconds(20 + 7L * o));
+        }
+        Events.send(browsing.all());
+        awaitProcessed(heavy, "browsing-");
+        Events events = new Events();
         for (int b = 0; b < 25; b++) {
             for (int t = 0; t < 21; t++) {
                 events.like(p + "lf" + b, p + "owner" + t, "m" + t, "official-ios", start.plusSeconds(8L * b).plusMillis(300L * t));
             }
-        }
-        // Its browsing reaches the suite before its likes on the farm's targets: membership is judged on
-        // the counts when the group forms (docs/lockstep.md).
-        for (int o = 0; o < 40; o++) {
-            events.like(heavy, p + "creator" + o, "c" + o, o % 2 == 0 ? "official-ios" : "official-web", start.plusSeconds(20 + 7L * o));
         }
         for (int t = 0; t < 21; t++) {
             events.like(heavy, p + "owner" + t, "m" + t, "official-ios", start.plusSeconds(30 + 5L * t));
@@ -198,7 +202,12 @@ class ScoringIT {
      * so "nothing happened" to the account is a finding, not a race.
      */
     private void awaitProcessed(String account) {
-        String sentinel = Events.samePartitionAs(account, p + "sentinel-" + account.substring(p.length()) + "-");
+        awaitProcessed(account, "");
+    }
+
+    /** The same, with a sentinel of its own for each {@code tag} (a sentinel decided once would not wait again). */
+    private void awaitProcessed(String account, String tag) {
+        String sentinel = Events.samePartitionAs(account, p + "sentinel-" + tag + account.substring(p.length()) + "-");
         Events events = new Events().profile(sentinel, Events.botProfile(sentinel), now.minus(Duration.ofHours(3)));
         for (int i = 0; i < 320; i++) {
             events.follow(sentinel, p + "st" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
