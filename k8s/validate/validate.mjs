@@ -40,7 +40,10 @@ const EXPECTED_KAFKA_NODES = { dev: 1, prod: 3 };
 // Autoscaling: CPU HPAs and KEDA Kafka-lag ScaledObjects (consumer group, topic).
 const EXPECTED_HPA = ["gateway", "ingest-service"];
 const EXPECTED_KEDA = {
-  "scoring-service": [{ consumerGroup: "scoring", topic: "account-events" }],
+  "scoring-service": [
+    { consumerGroup: "scoring-features", topic: "account-events" },
+    { consumerGroup: "scoring", topic: "scoring.features" },
+  ],
   "notify-service": [{ consumerGroup: "notify-enforcement", topic: "enforcement.applied" }],
 };
 // Secrets the manifests may reference: created by hand (k8s/secrets.example.md), never rendered.
@@ -242,6 +245,10 @@ function readProperties(module) {
     const m = line.match(/^([^=:\s]+)\s*[=:]\s*(.*)$/);
     if (m) props.set(m[1], m[2]);
   }
+  // ${some.property} in a value: the same file's setting of it (the profile-free one).
+  for (const [k, v] of props) {
+    props.set(k, v.replace(/\$\{([a-z][a-z0-9.-]*)\}/g, (whole, name) => (props.has(name) ? props.get(name) : whole)));
+  }
   const vars = new Map(); // name -> has default
   for (const [k, v] of props) {
     if (k.startsWith("%") && !k.startsWith("%prod.")) continue; // dev/test-only settings
@@ -254,6 +261,13 @@ function readProperties(module) {
 }
 function incomingChannels(props) {
   const ch = new Map();
+  // A Kafka Streams application consumes its source topics in the group named by its application id.
+  if (props.has("quarkus.kafka-streams.application-id")) {
+    ch.set("kafka-streams", {
+      topics: (props.get("quarkus.kafka-streams.topics") || "").split(",").map((s) => s.trim()).filter(Boolean),
+      group: props.get("quarkus.kafka-streams.application-id"),
+    });
+  }
   for (const [k, v] of props) {
     const m = k.match(/^mp\.messaging\.incoming\.([^.]+)\.(topic|topics|group\.id)$/);
     if (!m) continue;

@@ -24,22 +24,21 @@ public interface ScoringConfig {
 
     Topics topics();
 
-    /** The topics of scoring's feature store (a Kafka Streams topology) and of its decider. */
+    /**
+     * The topics of scoring's feature store (a Kafka Streams topology) and of its decider, named in
+     * application.properties, where the channels and the topology's start-up check refer to them.
+     */
     interface Topics {
         /** Accepted account events, keyed by account: the store's input. */
-        @WithDefault("account-events")
         String events();
 
         /** The store's output, one feature snapshot per event, keyed by account: the decider's input. */
-        @WithDefault("scoring.features")
         String snapshots();
 
         /** Lockstep hits for accounts outside a decided batch, keyed by account: sent back to the store for their features. */
-        @WithDefault("scoring.lockstep-reach")
         String reach();
 
         /** Where records that are not account events go, with the reason. */
-        @WithDefault("account-events.dlq")
         String eventsDeadLetters();
     }
 
