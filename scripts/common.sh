@@ -12,6 +12,7 @@
 : "${REDIS_PORT:=6379}"
 : "${DB_USER:=integrity}"
 : "${SERVICE_HEAP:=192m}"
+: "${SCORING_HEAP:=256m}"
 : "${SERVICE_METASPACE:=160m}"
 : "${KAFKA_HEAP:=512m}"
 : "${READY_TIMEOUT:=180}"

@@ -88,9 +88,11 @@ public class FeatureTopology {
         // changelog gets their last value per commit rather than one record per event.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEATURES_STORE), Serdes.String(), counters)
                 .withCachingEnabled(), "record", "reach-back");
+        // Not cached: every eventId is new but for the rare repeat, so a cache would only hold each one
+        // (with its record's headers) until the commit, at a heap cost and no saving.
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_STORE, SEEN_RETENTION, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long())
-                .withCachingEnabled(), "record");
+                .withCachingDisabled(), "record");
         topology.addSink("snapshots", topics.snapshots(), Serdes.String().serializer(), snapshots.serializer(), "record", "reach-back");
         topology.addSink("dead-letters", topics.eventsDeadLetters(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "record");
         return topology;

@@ -14,18 +14,28 @@ public final class ConsumerLag {
 
     /** Records on the topic the group has not committed past. */
     public static long lag(Map<Integer, Long> end, Map<Integer, Long> committed, Map<Integer, Long> start) {
+        return lag(end, committed, start, 0);
+    }
+
+    /** The same, not counting up to {@code slack} offsets per partition (a transactional topic's last commit marker). */
+    public static long lag(Map<Integer, Long> end, Map<Integer, Long> committed, Map<Integer, Long> start, long slack) {
         long lag = 0;
         for (Map.Entry<Integer, Long> e : end.entrySet()) {
             long position = position(e.getKey(), committed, start);
-            lag += Math.max(0, e.getValue() - position);
+            lag += Math.max(0, e.getValue() - slack - position);
         }
         return lag;
     }
 
     /** The group has committed up to at least {@code target} on every partition of it. */
     public static boolean caughtUp(Map<Integer, Long> committed, Map<Integer, Long> target, Map<Integer, Long> start) {
+        return caughtUp(committed, target, start, 0);
+    }
+
+    /** The same, up to {@code slack} offsets short on a partition (a transactional topic's last commit marker). */
+    public static boolean caughtUp(Map<Integer, Long> committed, Map<Integer, Long> target, Map<Integer, Long> start, long slack) {
         for (Map.Entry<Integer, Long> e : target.entrySet()) {
-            if (position(e.getKey(), committed, start) < e.getValue()) {
+            if (position(e.getKey(), committed, start) < e.getValue() - slack) {
                 return false;
             }
         }

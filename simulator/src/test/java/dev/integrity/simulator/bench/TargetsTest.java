@@ -24,6 +24,11 @@ class TargetsTest {
         assertTrue(ConsumerLag.caughtUp(Map.of(0, 60L, 1, 200L), end, start)); // further is fine (more was sent since)
         assertEquals(0, ConsumerLag.lag(end, Map.of(0, 50L, 1, 180L), start));
         assertEquals(130, ConsumerLag.appended(start, end));
+        // A transactional topic: its last commit marker takes an offset that no consumer commits past.
+        assertTrue(ConsumerLag.caughtUp(Map.of(0, 49L, 1, 179L), end, start, 1));
+        assertFalse(ConsumerLag.caughtUp(Map.of(0, 48L, 1, 179L), end, start, 1));
+        assertEquals(0, ConsumerLag.lag(end, Map.of(0, 49L, 1, 179L), start, 1));
+        assertEquals(1, ConsumerLag.lag(end, Map.of(0, 48L, 1, 179L), start, 1));
     }
 
     @Test
