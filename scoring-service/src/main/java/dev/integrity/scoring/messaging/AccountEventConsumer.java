@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import dev.integrity.contract.EventJson;
 import dev.integrity.scoring.model.FeatureSnapshot;
+import dev.integrity.scoring.stream.InternalFormat;
 import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -56,7 +56,7 @@ public class AccountEventConsumer {
         List<Uni<Void>> dead = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                snapshots.add(EventJson.mapper().readValue(record.value(), FeatureSnapshot.class));
+                snapshots.add(InternalFormat.mapper().readValue(record.value(), FeatureSnapshot.class));
             } catch (IOException | RuntimeException e) {
                 dead.add(deadLetters.send(record, "not a feature snapshot: " + e.getMessage()));
             }

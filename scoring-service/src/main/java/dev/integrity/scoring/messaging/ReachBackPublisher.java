@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.integrity.contract.EventJson;
 import dev.integrity.scoring.model.LockstepHit;
+import dev.integrity.scoring.stream.InternalFormat;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -38,7 +38,7 @@ public class ReachBackPublisher {
 
     private Uni<Void> send(LockstepHit hit) {
         try {
-            return reach.sendMessage(Message.of(EventJson.mapper().writeValueAsBytes(hit))
+            return reach.sendMessage(Message.of(InternalFormat.mapper().writeValueAsBytes(hit))
                     .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(hit.accountId()).build()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);

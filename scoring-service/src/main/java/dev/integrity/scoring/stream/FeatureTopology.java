@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.AppClassifier;
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.kafka.DeadLetter;
 import dev.integrity.scoring.config.ScoringConfig;
@@ -70,9 +69,9 @@ public class FeatureTopology {
     }
 
     public static Topology build(ScoringConfig.Topics topics, EventValidator validator, AppClassifier apps, MeterRegistry registry) {
-        Serde<FeatureCounters> counters = new ObjectMapperSerde<>(FeatureCounters.class, EventJson.mapper());
-        Serde<FeatureSnapshot> snapshots = new ObjectMapperSerde<>(FeatureSnapshot.class, EventJson.mapper());
-        Serde<LockstepHit> hits = new ObjectMapperSerde<>(LockstepHit.class, EventJson.mapper());
+        Serde<FeatureCounters> counters = new ObjectMapperSerde<>(FeatureCounters.class, InternalFormat.mapper());
+        Serde<FeatureSnapshot> snapshots = new ObjectMapperSerde<>(FeatureSnapshot.class, InternalFormat.mapper());
+        Serde<LockstepHit> hits = new ObjectMapperSerde<>(LockstepHit.class, InternalFormat.mapper());
         Counter recorded = Counter.builder("scoring.features.recorded").description("Account events recorded in the feature store").register(registry);
         Counter repeated = Counter.builder("scoring.features.repeated")
                 .description("Account events whose eventId the feature store had recorded already (not counted again)").register(registry);

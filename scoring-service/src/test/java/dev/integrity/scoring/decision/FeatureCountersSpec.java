@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.contract.AccountEvent;
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
 import dev.integrity.scoring.model.AccountFeatures;
+import dev.integrity.scoring.stream.InternalFormat;
 
 /** The feature store's counters: what one event adds, what windows read, what is forgotten, and that they survive the store's serde. */
 class FeatureCountersSpec {
@@ -81,17 +81,17 @@ class FeatureCountersSpec {
     }
 
     @Test
-    void theCountersSurviveTheStoresJsonRoundTripAndStayUsable() throws Exception {
+    void theCountersSurviveTheStoresFormatRoundTripAndStayUsable() throws Exception {
         FeatureCounters c = FeatureCounters.empty();
         for (int i = 0; i < 500; i++) {
             c = c.record(event(EventType.FOLLOW, T0.plusSeconds(i), "t" + i, "boost", "10.0.0." + (i % 7), "d" + (i % 3)), "boost");
         }
-        byte[] json = EventJson.mapper().writeValueAsBytes(c);
-        FeatureCounters back = EventJson.mapper().readValue(json, FeatureCounters.class);
+        byte[] json = InternalFormat.mapper().writeValueAsBytes(c);
+        FeatureCounters back = InternalFormat.mapper().readValue(json, FeatureCounters.class);
         assertEquals(derive(c), derive(back));
         long estimate = derive(back).distinctTargets24h();
         assertTrue(Math.abs(estimate - 500) <= 25, "500 distinct targets, estimated within 5%: " + estimate);
-        assertTrue(json.length < 8_000, "the counters of 500 follows stay small: " + json.length + " bytes");
+        assertTrue(json.length < 6_000, "the counters of 500 follows stay small: " + json.length + " bytes");
         back = back.record(event(EventType.FOLLOW, T0.plusSeconds(600), "t-new", null, "10.0.0.9", null), null);
         assertEquals(8, derive(back).distinctIps24h());
         assertEquals(List.of(), FeatureCounters.empty().recent());

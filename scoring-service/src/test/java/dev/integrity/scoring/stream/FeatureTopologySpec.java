@@ -89,7 +89,7 @@ class FeatureTopologySpec {
     }
 
     private FeatureSnapshot next() throws Exception {
-        return EventJson.mapper().readValue(snapshots.readValue(), FeatureSnapshot.class);
+        return InternalFormat.mapper().readValue(snapshots.readValue(), FeatureSnapshot.class);
     }
 
     @Test
@@ -129,8 +129,8 @@ class FeatureTopologySpec {
         next();
         LockstepHit hit = new LockstepHit("g1", "early", List.of("early", "late"),
                 List.of(new LockstepWindow("t1", T0.minusSeconds(60), T0.plusSeconds(60), EventType.FOLLOW)));
-        reach.pipeInput("stranger", EventJson.mapper().writeValueAsBytes(new LockstepHit("g1", "stranger", List.of("stranger"), List.of())));
-        reach.pipeInput("early", EventJson.mapper().writeValueAsBytes(hit));
+        reach.pipeInput("stranger", InternalFormat.mapper().writeValueAsBytes(new LockstepHit("g1", "stranger", List.of("stranger"), List.of())));
+        reach.pipeInput("early", InternalFormat.mapper().writeValueAsBytes(hit));
         FeatureSnapshot answer = next();
         assertEquals("early", answer.accountId());
         assertNull(answer.event());
