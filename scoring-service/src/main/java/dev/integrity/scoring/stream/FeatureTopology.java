@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -135,36 +136,46 @@ public class FeatureTopology {
                 deadLetter(record, validation.problem());
                 return;
             }
-            AccountEvent event = validation.event();
+            try {
+                record(record, validation.event());
+            } catch (StreamsException e) {
+                throw e; // the store or Kafka: Kafka Streams retries the task or stops, nothing is skipped
+            } catch (RuntimeException e) {
+                // An event that passed validation but cannot be recorded is a bug: park it with the
+                // reason rather than stop every account's scoring behind it.
+                deadLetter(record, "could not record the event: " + e);
+            }
+        }
+
+        /** Computes first and writes after, so that an event that fails is neither remembered nor counted. */
+        private void record(Record<String, byte[]> record, AccountEvent event) {
             String account = event.accountId();
-            boolean fresh = firstTime(event.eventId(), record.timestamp());
+            boolean fresh = !seenBefore(event.eventId(), record.timestamp());
             FeatureCounters counters = features.get(account);
             if (counters == null) {
                 counters = FeatureCounters.empty();
             }
             if (fresh) {
-                String app = apps.isThirdParty(event.clientAppId()) ? event.clientAppId() : null;
-                counters = counters.record(event, app);
+                counters = counters.record(event, apps.isThirdParty(event.clientAppId()) ? event.clientAppId() : null);
+            }
+            long latest = counters.latestMs();
+            FeatureSnapshot snapshot = new FeatureSnapshot(account, event, fresh, Instant.ofEpochMilli(latest),
+                    FeatureDerivation.derive(account, latest, counters.raw(latest)), null);
+            if (fresh) {
+                seen.put(event.eventId(), record.timestamp(), record.timestamp());
                 features.put(account, counters);
                 recorded.increment();
             } else {
                 repeated.increment();
             }
-            long latest = counters.latestMs();
-            FeatureSnapshot snapshot = new FeatureSnapshot(account, event, fresh, Instant.ofEpochMilli(latest),
-                    FeatureDerivation.derive(account, latest, counters.raw(latest)), null);
             context.forward(record.withKey(account).withValue(snapshot), "snapshots");
         }
 
-        /** Whether the eventId is new; remembers it if so (by acceptance time, for {@link #SEEN_RETENTION}). */
-        private boolean firstTime(String eventId, long acceptedAt) {
+        /** Whether the eventId was recorded before (eventIds are remembered by acceptance time, for {@link #SEEN_RETENTION}). */
+        private boolean seenBefore(String eventId, long acceptedAt) {
             try (WindowStoreIterator<Long> found = seen.fetch(eventId, acceptedAt - SEEN_RETENTION.toMillis(), acceptedAt + SEEN_RETENTION.toMillis())) {
-                if (found.hasNext()) {
-                    return false;
-                }
+                return found.hasNext();
             }
-            seen.put(eventId, acceptedAt, acceptedAt);
-            return true;
         }
 
         private void deadLetter(Record<String, byte[]> record, String problem) {
