@@ -16,21 +16,30 @@ public record EventBatch(List<AccountEvent> events, List<Unusable> unusable) {
     public record Unusable(ConsumerRecord<String, byte[]> record, String problem) {
     }
 
+    /** One record's value read through the contract: the event, or why there is none. */
+    public record Read(AccountEvent event, String problem) {
+    }
+
     public static EventBatch read(ConsumerRecords<String, byte[]> records, EventValidator validator) {
         List<AccountEvent> events = new ArrayList<>(records.count());
         List<Unusable> unusable = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                unusable.add(new Unusable(record, "empty record"));
-                continue;
-            }
-            EventValidator.Validation validation = validator.validate(record.value());
-            if (validation.isValid()) {
-                events.add(validation.event());
+            Read read = read(record.value(), validator);
+            if (read.event() != null) {
+                events.add(read.event());
             } else {
-                unusable.add(new Unusable(record, validation.problem()));
+                unusable.add(new Unusable(record, read.problem()));
             }
         }
         return new EventBatch(events, unusable);
+    }
+
+    /** Reads one record's value (also for a Kafka Streams processor, which sees records one at a time). */
+    public static Read read(byte[] value, EventValidator validator) {
+        if (value == null) {
+            return new Read(null, "empty record");
+        }
+        EventValidator.Validation validation = validator.validate(value);
+        return validation.isValid() ? new Read(validation.event(), null) : new Read(null, validation.problem());
     }
 }

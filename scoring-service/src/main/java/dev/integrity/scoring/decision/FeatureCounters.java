@@ -105,22 +105,29 @@ public record FeatureCounters(Map<String, Long> hours, Map<String, Long> minutes
         long day = Math.floorDiv(nowMs, DAY_MS);
         Map<String, Long> lastMinutes = new HashMap<>();
         minutes.forEach((field, count) -> {
-            long fieldHour = Math.floorDiv(Long.parseLong(field.substring(0, field.indexOf(':'))), 60);
+            long fieldHour = Math.floorDiv(leading(field), 60);
             if (fieldHour == hour || fieldHour == hour - 1) {
                 lastMinutes.put(field, count);
             }
         });
-        return new RawFeatures(Map.copyOf(hours), lastMinutes, distinct(targets, day), distinct(ips, day), distinct(devices, day),
-                List.copyOf(recent), profile, firstSeenMs);
+        // The hour counters and recent times are handed over as they are, not copied: the derivation
+        // reads them at once, before the next event changes them, and a copy per event is pure cost.
+        return new RawFeatures(hours, lastMinutes, distinct(targets, day), distinct(ips, day), distinct(devices, day), recent, profile,
+                firstSeenMs);
     }
 
     private void forgetBefore(long latestHour) {
-        hours.keySet().removeIf(field -> Long.parseLong(field.substring(0, field.indexOf(':'))) <= latestHour - HOURS_KEPT);
-        minutes.keySet().removeIf(field -> Math.floorDiv(Long.parseLong(field.substring(0, field.indexOf(':'))), 60) < latestHour - 1);
+        hours.keySet().removeIf(field -> leading(field) <= latestHour - HOURS_KEPT);
+        minutes.keySet().removeIf(field -> Math.floorDiv(leading(field), 60) < latestHour - 1);
         long latestDay = Math.floorDiv(latestHour, 24);
         targets.keySet().removeIf(d -> d < latestDay - 1);
         ips.keySet().removeIf(d -> d < latestDay - 1);
         devices.keySet().removeIf(d -> d < latestDay - 1);
+    }
+
+    /** The hour or minute a counter's field starts with ({@code 493812:F} is hour or minute 493812). */
+    private static long leading(String field) {
+        return Long.parseLong(field, 0, field.indexOf(':'), 10);
     }
 
     private static void addDistinct(Map<Long, byte[]> perDay, long day, String value) {

@@ -1,5 +1,6 @@
 package dev.integrity.scoring.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public class LockstepRepository {
                         "SELECT group_id FROM lockstep_member WHERE account_id = ANY($1::varchar[]) GROUP BY group_id ORDER BY count(*) DESC, group_id")
                         .execute(Tuple.of(ids)))
                 .chain(rows -> {
-                    List<String> existing = new java.util.ArrayList<>();
+                    List<String> existing = new ArrayList<>();
                     rows.forEach(r -> existing.add(r.getString(0)));
                     if (!existing.isEmpty()) {
                         String kept = existing.get(0);

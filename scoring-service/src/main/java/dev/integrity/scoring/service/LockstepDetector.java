@@ -221,7 +221,7 @@ public class LockstepDetector {
                     for (Membership m : members) {
                         joinedGroup.putIfAbsent(m.accountId(), id);
                         LockstepHit hit = new LockstepHit(id, m.accountId(), ids, m.windows());
-                        found.merge(m.accountId(), hit, (a, b) -> a.windows().size() >= b.windows().size() ? a : b);
+                        found.merge(m.accountId(), hit, LockstepHit::wider);
                     }
                     recentHits.remember(found.get(seed), candidate.getValue().size());
                     return found;

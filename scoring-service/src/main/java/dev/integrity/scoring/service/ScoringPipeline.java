@@ -95,7 +95,7 @@ public class ScoringPipeline {
                 }
             }
             if (snapshot.hit() != null) {
-                carried.merge(snapshot.accountId(), snapshot.hit(), ScoringPipeline::wider);
+                carried.merge(snapshot.accountId(), snapshot.hit(), LockstepHit::wider);
             }
         }
         return lockstep.observe(events).chain(hits -> {
@@ -103,7 +103,7 @@ public class ScoringPipeline {
             List<LockstepHit> elsewhere = new ArrayList<>();
             for (LockstepHit hit : hits) {
                 if (latest.containsKey(hit.accountId())) {
-                    hitByAccount.merge(hit.accountId(), hit, ScoringPipeline::wider);
+                    hitByAccount.merge(hit.accountId(), hit, LockstepHit::wider);
                 } else {
                     elsewhere.add(hit);
                 }
@@ -112,10 +112,6 @@ public class ScoringPipeline {
                     .onFailure(StaleStateException.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(20)
                     .chain(() -> reachBack.send(elsewhere));
         }).replaceWith(freshIds.size()).invoke(n -> scored.increment(n));
-    }
-
-    private static LockstepHit wider(LockstepHit a, LockstepHit b) {
-        return a.windows().size() >= b.windows().size() ? a : b;
     }
 
     private Uni<Void> decide(List<AccountEvent> events, Map<String, FeatureSnapshot> latest, Set<String> freshIds, Map<String, LockstepHit> hits) {

@@ -25,6 +25,7 @@ import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.AppClassifier;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.kafka.DeadLetter;
+import dev.integrity.kafka.EventBatch;
 import dev.integrity.scoring.config.ScoringConfig;
 import dev.integrity.scoring.decision.FeatureCounters;
 import dev.integrity.scoring.decision.FeatureDerivation;
@@ -98,6 +99,13 @@ public class FeatureTopology {
         return topology;
     }
 
+    /** The account's features from its counters, windows anchored at its latest event. */
+    static FeatureSnapshot snapshot(String account, FeatureCounters counters, AccountEvent event, boolean fresh, LockstepHit hit) {
+        long latest = counters.latestMs();
+        return new FeatureSnapshot(account, event, fresh, Instant.ofEpochMilli(latest), FeatureDerivation.derive(account, latest,
+                counters.raw(latest)), hit);
+    }
+
     /** Records one account event (once per eventId) and forwards the account's features; a record that is not an event becomes a dead letter. */
     static final class RecordEvent implements Processor<String, byte[], String, Object> {
 
@@ -127,17 +135,13 @@ public class FeatureTopology {
 
         @Override
         public void process(Record<String, byte[]> record) {
-            if (record.value() == null) {
-                deadLetter(record, "empty record");
-                return;
-            }
-            EventValidator.Validation validation = validator.validate(record.value());
-            if (!validation.isValid()) {
-                deadLetter(record, validation.problem());
+            EventBatch.Read read = EventBatch.read(record.value(), validator);
+            if (read.event() == null) {
+                deadLetter(record, read.problem());
                 return;
             }
             try {
-                record(record, validation.event());
+                record(record, read.event());
             } catch (StreamsException e) {
                 throw e; // the store or Kafka: Kafka Streams retries the task or stops, nothing is skipped
             } catch (RuntimeException e) {
@@ -158,9 +162,7 @@ public class FeatureTopology {
             if (fresh) {
                 counters = counters.record(event, apps.isThirdParty(event.clientAppId()) ? event.clientAppId() : null);
             }
-            long latest = counters.latestMs();
-            FeatureSnapshot snapshot = new FeatureSnapshot(account, event, fresh, Instant.ofEpochMilli(latest),
-                    FeatureDerivation.derive(account, latest, counters.raw(latest)), null);
+            FeatureSnapshot snapshot = snapshot(account, counters, event, fresh, null);
             if (fresh) {
                 seen.put(event.eventId(), record.timestamp(), record.timestamp());
                 features.put(account, counters);
@@ -211,9 +213,7 @@ public class FeatureTopology {
                 LOG.debugf("lockstep reach-back for %s, whose features are unknown: skipped", hit.accountId());
                 return;
             }
-            long latest = counters.latestMs();
-            context.forward(record.withKey(hit.accountId()).withValue(new FeatureSnapshot(hit.accountId(), null, false,
-                    Instant.ofEpochMilli(latest), FeatureDerivation.derive(hit.accountId(), latest, counters.raw(latest)), hit)));
+            context.forward(record.withKey(hit.accountId()).withValue(snapshot(hit.accountId(), counters, null, false, hit)));
         }
     }
 }
