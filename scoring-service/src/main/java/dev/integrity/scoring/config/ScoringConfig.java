@@ -24,6 +24,27 @@ public interface ScoringConfig {
 
     Topics topics();
 
+    Cases cases();
+
+    Appeals appeals();
+
+    /** Review cases: how far one decision reaches. */
+    interface Cases {
+        /** The most held enforcements one case decision applies to; a larger case is decided member by member. */
+        @WithDefault("500")
+        int maxBulk();
+    }
+
+    /** Appeals: how often one account may appeal. */
+    interface Appeals {
+        /** Appeals one account may file within {@link #window()}; more are refused with 429. */
+        @WithDefault("5")
+        int maxPerAccount();
+
+        @WithDefault("P1D")
+        Duration window();
+    }
+
     /**
      * The topics of scoring's feature store (a Kafka Streams topology) and of its decider, named in
      * application.properties, where the channels and the topology's start-up check refer to them.

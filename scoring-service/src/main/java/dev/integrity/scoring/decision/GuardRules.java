@@ -73,7 +73,7 @@ public final class GuardRules {
             long baseline = baseline(r, so);
             long lost = so.lost() + loss(r);
             if (exceeds(lost, baseline)) {
-                return GuardDecision.hold(GuardDecision.Cause.FOLLOWER_LOSS, String.format(Locale.ROOT,
+                return GuardDecision.protecting(r.accountId(), String.format(Locale.ROOT,
                         "Would cut %s's followers by %.0f%% within %d h (%d of %d removed by enforcements; bound %.0f%%)",
                         r.accountId(), 100.0 * lost / baseline, settings.lossWindow().toHours(), lost, baseline,
                         100 * settings.maxFollowerLossShare()));
@@ -96,6 +96,20 @@ public final class GuardRules {
     public static long baseline(ReceiverImpact r, LossSoFar so) {
         return so.baseline() != null ? so.baseline() : r.followersBefore();
     }
+
+    /**
+     * The receiver a follower-loss hold names in its reason ("Would cut X's followers ..." above), or
+     * null: for holds recorded before the guard's decision named the receiver itself.
+     */
+    public static String protectedReceiverIn(String holdReason) {
+        if (holdReason == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = LOSS_HOLD.matcher(holdReason);
+        return m.lookingAt() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern LOSS_HOLD = java.util.regex.Pattern.compile("Would cut (\\S+)'s followers");
 
     /** The receivers that lose followers and are protected by the loss bound. */
     public static List<ReceiverImpact> protectedLosing(Impact impact, Set<String> unprotected) {

@@ -1,16 +1,14 @@
 package dev.integrity.scoring.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.integrity.contract.EventJson;
+import dev.integrity.kafka.CloudEvents;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -31,12 +29,8 @@ public class CommandPublisher {
 
     public Uni<Void> send(EnforcementCommand command) {
         MutinyEmitter<byte[]> emitter = command.kind() == EnforcementCommand.Kind.IMPACT ? proposed : decided;
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(command.enforcementId() + ":" + command.kind()));
-        headers.add("ce_type", bytes("dev.integrity.enforcement.command." + command.kind()));
-        headers.add("ce_source", bytes("/scoring-service"));
-        headers.add("content-type", bytes("application/json"));
+        var headers = CloudEvents.headers(command.enforcementId() + ":" + command.kind(), "dev.integrity.enforcement.command." + command.kind(),
+                "/scoring-service");
         try {
             byte[] json = EventJson.mapper().writeValueAsBytes(command);
             return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
@@ -44,9 +38,5 @@ public class CommandPublisher {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,8 +9,8 @@ import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.ReceiverImpact;
 import dev.integrity.contract.enforcement.Removed;
 
-/** One enforcement as stored: lifecycle status, why, who decided, and what the ledger removed. */
+/** One enforcement as stored: lifecycle status, why, who decided, what the ledger removed, and its review case once held. */
 public record Enforcement(String id, String accountId, EnforcementAction action, int strike, EnforcementStatus status, List<String> reasons,
         String modelVersion, String decidedBy, EnforcementScope scope, List<ReceiverImpact> receivers, String heldReason,
-        Removed removed, String groupId, Instant createdAt, Instant updatedAt) {
+        Removed removed, String groupId, Instant createdAt, Instant updatedAt, String caseId) {
 }

@@ -55,15 +55,16 @@ public class EnforcementRepository {
     public Uni<Enforcement> transition(String id, EnforcementStatus to, String actor, String note) {
         String[] from = EnforcementStatus.from(to).stream().map(Enum::name).toArray(String[]::new);
         return pool.withTransaction(client -> client.preparedQuery("""
-                UPDATE enforcement SET status = $3::varchar, decided_by = $4, updated_at = now(),
-                  held_reason = CASE WHEN $3::varchar = 'HELD' THEN $5 ELSE held_reason END
-                WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING id""")
+                WITH before AS (SELECT id, status FROM enforcement WHERE id = $1 AND status = ANY($2::varchar[]) FOR UPDATE)
+                UPDATE enforcement e SET status = $3::varchar, decided_by = $4, updated_at = now(),
+                  held_reason = CASE WHEN $3::varchar = 'HELD' THEN $5 ELSE e.held_reason END
+                FROM before WHERE e.id = before.id RETURNING before.status""")
                 .execute(Tuple.from(List.of(id, from, to.name(), actor, note == null ? "" : note)))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         return Uni.createFrom().nullItem();
                     }
-                    return audit(client, id, String.join("|", from), to.name(), actor, note).chain(() -> find(client, id));
+                    return audit(client, id, rows.iterator().next().getString(0), to.name(), actor, note).chain(() -> find(client, id));
                 }));
     }
 
@@ -84,16 +85,60 @@ public class EnforcementRepository {
                 .map(rows -> rows.size() == 0 ? null : toEnforcement(rows.iterator().next()));
     }
 
-    public Uni<List<Enforcement>> list(EnforcementStatus status, String accountId, int limit) {
+    /**
+     * Enforcements newest first, filtered by status and account, after a place in that order (the
+     * creation time and id of the last one seen; null from the start).
+     */
+    public Uni<List<Enforcement>> list(EnforcementStatus status, String accountId, Instant afterCreated, String afterId, int limit) {
         return pool.preparedQuery("""
                 SELECT * FROM enforcement WHERE ($1 = '' OR status = $1) AND ($2 = '' OR account_id = $2)
-                ORDER BY created_at DESC LIMIT $3""")
-                .execute(Tuple.of(status == null ? "" : status.name(), accountId == null ? "" : accountId, limit))
-                .map(rows -> {
-                    List<Enforcement> list = new ArrayList<>();
-                    rows.forEach(row -> list.add(toEnforcement(row)));
-                    return list;
-                });
+                  AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5))
+                ORDER BY created_at DESC, id DESC LIMIT $3""")
+                .execute(Tuple.from(java.util.Arrays.asList(status == null ? "" : status.name(), accountId == null ? "" : accountId, limit,
+                        afterCreated == null ? null : afterCreated.atOffset(java.time.ZoneOffset.UTC), afterId == null ? "" : afterId)))
+                .map(EnforcementRepository::toList);
+    }
+
+    /** HELD enforcements in no case (held before cases existed), oldest first. */
+    public Uni<List<Enforcement>> heldWithoutCase(int limit) {
+        return pool.preparedQuery("SELECT * FROM enforcement WHERE status = 'HELD' AND case_id IS NULL ORDER BY created_at, id LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(EnforcementRepository::toList);
+    }
+
+    /** The members of the given review cases, oldest first. */
+    public Uni<List<Enforcement>> inCases(Collection<String> caseIds) {
+        return pool.preparedQuery("SELECT * FROM enforcement WHERE case_id = ANY($1::varchar[]) ORDER BY created_at, id")
+                .execute(Tuple.of(caseIds.toArray(String[]::new)))
+                .map(EnforcementRepository::toList);
+    }
+
+    /**
+     * Within the caller's transaction, moves every listed enforcement that is still {@code from} to
+     * {@code to}, one audit line each with the same actor and note; answers those it moved.
+     */
+    public Uni<List<Enforcement>> transitionAll(SqlClient client, List<String> ids, EnforcementStatus from, EnforcementStatus to, String actor,
+            String note) {
+        if (!from.canBecome(to)) {
+            throw new IllegalArgumentException(from + " cannot become " + to);
+        }
+        String[] wanted = ids.toArray(String[]::new);
+        return client.preparedQuery("""
+                WITH moved AS (
+                  UPDATE enforcement SET status = $3, decided_by = $4, updated_at = now()
+                  WHERE id = ANY($1::varchar[]) AND status = $2 RETURNING *),
+                audited AS (
+                  INSERT INTO enforcement_audit (enforcement_id, from_status, to_status, actor, note)
+                  SELECT id, $2, $3, $4, $5 FROM moved)
+                SELECT * FROM moved ORDER BY created_at, id""")
+                .execute(Tuple.from(List.of(wanted, from.name(), to.name(), actor, note)))
+                .map(EnforcementRepository::toList);
+    }
+
+    private static List<Enforcement> toList(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Enforcement> list = new ArrayList<>();
+        rows.forEach(row -> list.add(toEnforcement(row)));
+        return list;
     }
 
     /**
@@ -129,6 +174,24 @@ public class EnforcementRepository {
     public record AuditLine(String from, String to, String actor, String note, Instant at) {
     }
 
+    /** Every move of the given enforcements, oldest first. */
+    public Uni<List<MemberAuditLine>> audit(Collection<String> ids) {
+        return pool.preparedQuery("""
+                SELECT enforcement_id, from_status, to_status, actor, note, at FROM enforcement_audit
+                WHERE enforcement_id = ANY($1::varchar[]) ORDER BY at, id""")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    List<MemberAuditLine> lines = new ArrayList<>();
+                    rows.forEach(r -> lines.add(new MemberAuditLine(r.getOffsetDateTime(5).toInstant(), r.getString(3), r.getString(0),
+                            r.getString(1), r.getString(2), r.getString(4))));
+                    return lines;
+                });
+    }
+
+    /** One move of one of several enforcements (a case's members). */
+    public record MemberAuditLine(Instant at, String actor, String enforcementId, String from, String to, String note) {
+    }
+
     private static Uni<Void> audit(SqlClient client, String id, String from, String to, String actor, String note) {
         return client.preparedQuery("INSERT INTO enforcement_audit (enforcement_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.from(java.util.Arrays.asList(id, from, to, actor, note))).replaceWithVoid();
@@ -144,6 +207,6 @@ public class EnforcementRepository {
                 row.getString("held_reason"),
                 new Removed(row.getLong("removed_follows"), row.getLong("removed_likes"), row.getLong("removed_comments")),
                 groupId == null || groupId.isEmpty() ? null : groupId,
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), row.getString("case_id"));
     }
 }

@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -49,22 +49,25 @@ public class EnforcementResource {
         this.lifecycle = lifecycle;
     }
 
+    /** The header that carries the cursor of the next page, from which the gateway builds its Link header. */
+    public static final String NEXT_CURSOR = "Next-Cursor";
+
     @GET
-    @Operation(summary = "Enforcements, newest first, filtered by status and account")
-    public Uni<List<EnforcementView>> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
-        EnforcementStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = EnforcementStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("status must be one of " + java.util.Arrays.toString(EnforcementStatus.values()));
-            }
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
-        }
-        return enforcements.list(wanted, accountId, limit).map(list -> list.stream().map(EnforcementView::of).toList());
+    @Operation(summary = "Enforcements, newest first, filtered by status and account; Next-Cursor names the next page while more remain")
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
+            @QueryParam("limit") @DefaultValue("200") int limit, @QueryParam("after") String after) {
+        EnforcementStatus wanted = status == null || status.isBlank() ? null : Params.oneOf("status", status, EnforcementStatus.class);
+        Params.limit(limit, 1000);
+        PageCursor from = PageCursor.decode(after);
+        return enforcements.list(wanted, accountId, from == null ? null : from.createdAt(), from == null ? null : from.id(), limit + 1)
+                .map(list -> {
+                    List<Enforcement> shown = list.size() > limit ? list.subList(0, limit) : list;
+                    Response.ResponseBuilder ok = Response.ok(shown.stream().map(EnforcementView::of).toList());
+                    if (list.size() > limit) {
+                        ok.header(NEXT_CURSOR, new PageCursor(shown.getLast().createdAt(), shown.getLast().id()).encode());
+                    }
+                    return ok.build();
+                });
     }
 
     @GET
@@ -82,28 +85,33 @@ public class EnforcementResource {
     @Path("{id}/audit")
     @Operation(summary = "Every move of the enforcement: from, to, who, why, when")
     public Uni<List<EnforcementRepository.AuditLine>> audit(@PathParam("id") String id) {
-        return enforcements.audit(id);
+        return enforcements.find(id).chain(e -> {
+            if (e == null) {
+                return Uni.createFrom().failure(new NotFoundException("No enforcement '" + id + "'."));
+            }
+            return enforcements.audit(id);
+        });
     }
 
     @POST
     @Path("{id}/approve")
     public Uni<EnforcementView> approve(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.approve(id, actor(actor)).map(EnforcementView::of);
+        return lifecycle.approve(id, actor(actor), "approved").map(EnforcementView::of);
     }
 
     @POST
     @Path("{id}/reject")
     public Uni<EnforcementView> reject(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.reject(id, actor(actor)).map(EnforcementView::of);
+        return lifecycle.reject(id, actor(actor), "rejected").map(EnforcementView::of);
     }
 
     @POST
     @Path("{id}/revert")
     public Uni<EnforcementView> revert(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.revert(id, actor(actor)).map(EnforcementView::of);
+        return lifecycle.revert(id, actor(actor), "reverted").map(EnforcementView::of);
     }
 
-    private static String actor(String header) {
+    static String actor(String header) {
         return header == null || header.isBlank() ? "moderator" : "moderator:" + header;
     }
 }

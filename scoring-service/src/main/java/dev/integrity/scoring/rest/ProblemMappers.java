@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.integrity.contract.problem.Problem;
 import dev.integrity.scoring.service.IllegalTransitionException;
+import dev.integrity.scoring.service.TooManyRequestsException;
 
 /** Every error leaves this service as application/problem+json (RFC 9457). */
 public class ProblemMappers {
@@ -17,6 +18,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(IllegalTransitionException e) {
         return problem(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e) {
+        return Response.fromResponse(problem(Problem.of(429, "Too Many Requests", e.getMessage())))
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
     }
 
     @ServerExceptionMapper

@@ -22,6 +22,7 @@ import dev.integrity.scoring.messaging.CommandPublisher;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.Proposal;
 import dev.integrity.scoring.repository.AccountStateRepository;
+import dev.integrity.scoring.repository.CaseRepository;
 import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.repository.EnforcementRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,15 +41,17 @@ public class EnforcementService {
     private static final Logger LOG = Logger.getLogger(EnforcementService.class);
 
     private final EnforcementRepository enforcements;
+    private final CaseRepository cases;
     private final AccountStateRepository states;
     private final BlastRadiusGuard guard;
     private final CommandPublisher commands;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public EnforcementService(EnforcementRepository enforcements, AccountStateRepository states, BlastRadiusGuard guard,
+    public EnforcementService(EnforcementRepository enforcements, CaseRepository cases, AccountStateRepository states, BlastRadiusGuard guard,
             CommandPublisher commands, Clock clock, MeterRegistry registry) {
         this.enforcements = enforcements;
+        this.cases = cases;
         this.states = states;
         this.guard = guard;
         this.commands = commands;
@@ -67,7 +70,7 @@ public class EnforcementService {
         String id = p.enforcementId();
         EnforcementScope scope = new EnforcementScope(id, p.accountId(), p.action(), p.strike(), p.apps(), p.from(), p.to(), p.lockstep());
         Enforcement e = new Enforcement(id, p.accountId(), p.action(), p.strike(), EnforcementStatus.PROPOSED, p.reasons(), p.modelVersion(),
-                "model", scope, List.of(), null, Removed.NONE, p.groupId(), null, null);
+                "model", scope, List.of(), null, Removed.NONE, p.groupId(), null, null, null);
         return enforcements.insertProposed(client, e).invoke(created -> {
             if (created) {
                 registry.counter("scoring.enforcements.proposed", "action", p.action().name()).increment();
@@ -93,7 +96,11 @@ public class EnforcementService {
                         if (!decision.apply()) {
                             LOG.infof("enforcement %s held: %s", e.id(), decision.holdReason());
                             registry.counter("scoring.enforcements", "status", EnforcementStatus.HELD.name()).increment();
-                            return enforcements.transition(e.id(), EnforcementStatus.HELD, "guard", decision.holdReason()).replaceWithVoid();
+                            return enforcements.transition(e.id(), EnforcementStatus.HELD, "guard", decision.holdReason())
+                                    .chain(held -> held == null ? Uni.createFrom().voidItem()
+                                            : cases.attach(held, decision.protectedReceiver())
+                                                    .invoke(caseId -> LOG.infof("enforcement %s joins case %s", held.id(), caseId))
+                                                    .replaceWithVoid());
                         }
                         // The guard reserved the receivers' losses already; an enforcement moved meanwhile keeps its
                         // reservation, which only makes later decisions more careful.
@@ -103,23 +110,30 @@ public class EnforcementService {
         });
     }
 
-    public Uni<Enforcement> approve(String id, String moderator) {
-        return move(id, EnforcementStatus.APPLIED, moderator, "approved")
-                .call(e -> guard.record(new Impact(e.id(), e.accountId(), e.removed(), e.receivers())))
-                .call(this::apply);
+    public Uni<Enforcement> approve(String id, String moderator, String note) {
+        return move(id, EnforcementStatus.APPLIED, moderator, note).call(this::afterApproved);
     }
 
-    public Uni<Enforcement> reject(String id, String moderator) {
-        return move(id, EnforcementStatus.REJECTED, moderator, "rejected")
-                .call(e -> states.find(e.accountId()).chain(state -> state == null || state.status() != AccountStatus.SUSPECT
-                        ? Uni.createFrom().voidItem()
-                        : states.saveAll(List.of(state.withScore(AccountStatus.CLEAN, state.riskScore(), state.modelVersion(),
-                                List.of("Enforcement " + id + " rejected by " + moderator)))))
-                        .onFailure(StaleStateException.class).retry().atMost(5));
+    public Uni<Enforcement> reject(String id, String moderator, String note) {
+        return move(id, EnforcementStatus.REJECTED, moderator, note).call(e -> afterRejected(e, moderator));
     }
 
-    public Uni<Enforcement> revert(String id, String moderator) {
-        return move(id, EnforcementStatus.REVERTED, moderator, "reverted")
+    /** What approval sets going once the enforcement is APPLIED: the guard counts its losses, the ledger applies it. */
+    public Uni<Void> afterApproved(Enforcement e) {
+        return guard.record(new Impact(e.id(), e.accountId(), e.removed(), e.receivers())).chain(() -> apply(e));
+    }
+
+    /** Once REJECTED: an account the policy only suspected is clean again. */
+    public Uni<Void> afterRejected(Enforcement e, String moderator) {
+        return states.find(e.accountId()).chain(state -> state == null || state.status() != AccountStatus.SUSPECT
+                ? Uni.createFrom().voidItem()
+                : states.saveAll(List.of(state.withScore(AccountStatus.CLEAN, state.riskScore(), state.modelVersion(),
+                        List.of("Enforcement " + e.id() + " rejected by " + moderator)))))
+                .onFailure(StaleStateException.class).retry().atMost(5);
+    }
+
+    public Uni<Enforcement> revert(String id, String moderator, String note) {
+        return move(id, EnforcementStatus.REVERTED, moderator, note)
                 .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope())));
     }
 
@@ -155,7 +169,8 @@ public class EnforcementService {
                 return Uni.createFrom().failure(new IllegalTransitionException(refusal));
             }
             return enforcements.transition(id, to, actor, note).onItem().ifNull()
-                    .failWith(() -> new IllegalTransitionException("Enforcement " + id + " moved on meanwhile; it cannot become " + to + "."));
+                    .failWith(() -> new IllegalTransitionException("Enforcement " + id + " moved on meanwhile; it cannot become " + to + "."))
+                    .call(moved -> moved.caseId() == null ? Uni.createFrom().voidItem() : cases.closeIfDone(moved.caseId()));
         });
     }
 }
