@@ -32,7 +32,8 @@ public interface NotifyConfig {
 
     /**
      * The per-account cap: at most {@code maxMessages} messages per account within any sliding
-     * {@code window}. ACCOUNT_BLOCKED and ENFORCEMENT_REVERSED are never held back (they count).
+     * {@code window}. ACCOUNT_BLOCKED, ENFORCEMENT_REVERSED and APPEAL_DENIED are never held back
+     * (they count).
      */
     interface Cap {
 

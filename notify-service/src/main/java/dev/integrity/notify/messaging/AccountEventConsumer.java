@@ -1,6 +1,5 @@
 package dev.integrity.notify.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -72,12 +71,8 @@ public class AccountEventConsumer {
 
     private Uni<Void> record(Step step, Executor onContext) {
         RemediationEvent event = step.event();
-        return Uni.createFrom().deferred(() -> remediation.record(event))
-                .runSubscriptionOn(onContext)
-                .onFailure(f -> !PermanentFailures.isPermanent(f))
-                .invoke(e -> LOG.warnf("%s %s of %s failed, retrying: %s", event.step(), event.eventId(), event.accountId(), e.toString()))
-                .onFailure(f -> !PermanentFailures.isPermanent(f))
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+        return Retries.whileTransient(Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext),
+                e -> LOG.warnf("%s %s of %s failed, retrying: %s", event.step(), event.eventId(), event.accountId(), e.toString()))
                 .invoke(resolved -> report(event, resolved))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> Retries.untilDone(

@@ -42,6 +42,14 @@ public class DeadLetters {
         return send(enforcementDlq, record, error);
     }
 
+    /**
+     * An appeal decision is part of the enforcement exchange: it goes to the same dead-letter topic
+     * as outcomes, told apart by its {@code dead-letter-topic} header.
+     */
+    public Uni<Void> appealDecision(ConsumerRecord<String, byte[]> record, String error) {
+        return send(enforcementDlq, record, error);
+    }
+
     public Uni<Void> event(ConsumerRecord<String, byte[]> record, String error) {
         return send(eventsDlq, record, error);
     }

@@ -1,6 +1,5 @@
 package dev.integrity.notify.messaging;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +41,9 @@ public class EnforcementOutcomeConsumer {
             return Retries.untilDone(deadLetters.outcome(record, e.getMessage()));
         }
         Executor onContext = OnContext.current();
-        return Uni.createFrom().deferred(() -> notifier.handle(message))
-                .runSubscriptionOn(onContext)
-                .onFailure(f -> !PermanentFailures.isPermanent(f))
-                .invoke(e -> LOG.warnf("outcome of enforcement %s (%s) failed, retrying: %s",
+        return Retries.whileTransient(Uni.createFrom().deferred(() -> notifier.handle(message)).runSubscriptionOn(onContext),
+                e -> LOG.warnf("outcome of enforcement %s (%s) failed, retrying: %s",
                         message.enforcementId(), message.transition(), e.toString()))
-                .onFailure(f -> !PermanentFailures.isPermanent(f))
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
                 .onFailure().recoverWithUni(e -> Retries.untilDone(
                         deadLetters.outcome(record, "rejected by the database: " + e.getMessage())));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementAction;
@@ -12,13 +11,15 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
+import dev.integrity.notify.model.Transition;
 
 /** Reads an {@code enforcement.applied} record into the message it calls for, or says why it cannot be used. */
 public final class OutcomeReader {
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final int MAX_ID_LENGTH = 128;
-    /** Stored for a reversal whose action is missing or unknown (a reversal needs no action to be told). */
+    /**
+     * Stored for a reversal whose action is missing or unknown (a reversal needs no action to be
+     * told), and for a denied appeal whose enforcement's APPLIED message is not here to name it.
+     */
     static final String UNKNOWN_ACTION = "UNKNOWN";
 
     private OutcomeReader() {
@@ -42,11 +43,11 @@ public final class OutcomeReader {
 
     static NewNotification toNotification(EnforcementOutcome outcome) throws UnusableRecordException {
         List<String> problems = new ArrayList<>();
-        if (outcome.enforcementId() == null || outcome.enforcementId().isBlank() || outcome.enforcementId().length() > MAX_ID_LENGTH) {
-            problems.add("enforcementId: required, 1 to " + MAX_ID_LENGTH + " characters");
+        if (!RecordIds.isId(outcome.enforcementId())) {
+            problems.add("enforcementId: required, " + RecordIds.ID_RULE);
         }
-        if (outcome.accountId() == null || !ACCOUNT_ID.matcher(outcome.accountId()).matches()) {
-            problems.add("accountId: required, 1 to 64 of [A-Za-z0-9._-]");
+        if (!RecordIds.isAccountId(outcome.accountId())) {
+            problems.add("accountId: required, " + RecordIds.ACCOUNT_ID_RULE);
         }
         if (outcome.status() == null) {
             problems.add("status: required, APPLIED or REVERTED");
@@ -64,7 +65,7 @@ public final class OutcomeReader {
             throw new UnusableRecordException("invalid enforcement outcome: " + String.join("; ", problems));
         }
         NotificationKind kind = NotificationKind.of(outcome.status(), action, outcome.strike());
-        return new NewNotification(outcome.accountId(), outcome.enforcementId(), outcome.status(), kind,
+        return new NewNotification(outcome.accountId(), outcome.enforcementId(), Transition.of(outcome.status()), kind,
                 action == null ? UNKNOWN_ACTION : action.name(),
                 Math.max(outcome.strike(), 0), removed.follows(), removed.likes(), removed.comments(), apps, outcome.at());
     }
@@ -82,8 +83,8 @@ public final class OutcomeReader {
     private static List<String> apps(List<String> apps, List<String> problems) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String app : apps) {
-            if (app == null || app.isBlank() || app.length() > MAX_ID_LENGTH) {
-                problems.add("apps: each app id must be 1 to " + MAX_ID_LENGTH + " characters");
+            if (!RecordIds.isId(app)) {
+                problems.add("apps: each app id must be " + RecordIds.ID_RULE);
                 return List.of();
             }
             distinct.add(app);

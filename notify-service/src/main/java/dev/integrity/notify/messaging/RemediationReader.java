@@ -1,7 +1,5 @@
 package dev.integrity.notify.messaging;
 
-import java.util.regex.Pattern;
-
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
@@ -14,9 +12,6 @@ import dev.integrity.notify.model.RemediationStep;
  * PASSWORD_CHANGED / APP_REVOKED without what it needs, cannot be used.
  */
 public final class RemediationReader {
-
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final int MAX_ID_LENGTH = 128;
 
     private RemediationReader() {
     }
@@ -43,16 +38,13 @@ public final class RemediationReader {
         if (event.type() != EventType.PASSWORD_CHANGED && event.type() != EventType.APP_REVOKED) {
             return null;
         }
-        require(event.eventId() != null && !event.eventId().isBlank() && event.eventId().length() <= MAX_ID_LENGTH,
-                "eventId: required, 1 to " + MAX_ID_LENGTH + " characters");
-        require(event.accountId() != null && ACCOUNT_ID.matcher(event.accountId()).matches(),
-                "accountId: required, 1 to 64 of [A-Za-z0-9._-]");
+        require(RecordIds.isId(event.eventId()), "eventId: required, " + RecordIds.ID_RULE);
+        require(RecordIds.isAccountId(event.accountId()), "accountId: required, " + RecordIds.ACCOUNT_ID_RULE);
         require(event.occurredAt() != null, "occurredAt: required");
         if (event.type() == EventType.PASSWORD_CHANGED) {
             return new RemediationEvent(event.eventId(), event.accountId(), RemediationStep.PASSWORD_CHANGED, "", event.occurredAt());
         }
-        require(event.appId() != null && !event.appId().isBlank() && event.appId().length() <= MAX_ID_LENGTH,
-                "appId: required for APP_REVOKED, 1 to " + MAX_ID_LENGTH + " characters");
+        require(RecordIds.isId(event.appId()), "appId: required for APP_REVOKED, " + RecordIds.ID_RULE);
         return new RemediationEvent(event.eventId(), event.accountId(), RemediationStep.APP_REVOKED, event.appId(), event.occurredAt());
     }
 

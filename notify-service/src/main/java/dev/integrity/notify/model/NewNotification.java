@@ -3,13 +3,14 @@ package dev.integrity.notify.model;
 import java.time.Instant;
 import java.util.List;
 
-import dev.integrity.contract.enforcement.EnforcementOutcome;
-
-/** A message to create for one enforcement transition, read from an {@link EnforcementOutcome}. */
+/**
+ * A message to create for one transition of an enforcement: read from an
+ * {@code EnforcementOutcome} (applied, reverted) or from a denied {@code AppealDecision}.
+ */
 public record NewNotification(
         String accountId,
         String enforcementId,
-        EnforcementOutcome.Status transition,
+        Transition transition,
         NotificationKind kind,
         String action,
         int strike,
@@ -26,5 +27,14 @@ public record NewNotification(
     /** Identifies the transition: the idempotency key, and the member counted by the cap. */
     public String transitionKey() {
         return enforcementId + ":" + transition.name();
+    }
+
+    /**
+     * This message, naming the enforcement as the given (APPLIED) message of it did: its action,
+     * strike, removed counts and apps. The account, enforcement, transition, kind and time stay.
+     */
+    public NewNotification withDetailsOf(NotificationSnapshot applied) {
+        return new NewNotification(accountId, enforcementId, transition, kind, applied.action(), applied.strike(),
+                applied.followsRemoved(), applied.likesRemoved(), applied.commentsRemoved(), applied.apps(), enforcedAt);
     }
 }

@@ -29,7 +29,7 @@ public class Notification {
     @Column(name = "enforcement_id", length = 128, nullable = false)
     public String enforcementId;
 
-    /** APPLIED or REVERTED. */
+    /** A {@link Transition} name: APPLIED, REVERTED or APPEAL_DENIED. */
     @Column(name = "transition", length = 16, nullable = false)
     public String transition;
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
+import dev.integrity.contract.review.AppealStatus;
 
 /** The kinds of in-app message, and which enforcement transition gives which. */
 public enum NotificationKind {
@@ -15,7 +16,13 @@ public enum NotificationKind {
     /** The account is blocked. */
     ACCOUNT_BLOCKED,
     /** An enforcement was reverted: what was removed is restored, the earlier message rescinded. */
-    ENFORCEMENT_REVERSED;
+    ENFORCEMENT_REVERSED,
+    /**
+     * A moderator denied the account's appeal against an enforcement: the decision stands. The
+     * text repeats the advice to secure the account, but the message asks nothing of its own (the
+     * enforcement's warning still does, and is what the account's steps resolve).
+     */
+    APPEAL_DENIED;
 
     private static final List<UserAction> SECURE_ACCOUNT = List.of(UserAction.CHANGE_PASSWORD, UserAction.REVIEW_CONNECTED_APPS);
 
@@ -39,9 +46,28 @@ public enum NotificationKind {
         };
     }
 
+    /**
+     * The kind of message a moderator's decision on an appeal gives: APPEAL_DENIED for DENIED;
+     * none for GRANTED, as granting reverts the enforcement and its REVERTED outcome gives
+     * ENFORCEMENT_REVERSED.
+     *
+     * @return null for GRANTED
+     * @throws IllegalArgumentException for OPEN, which is no decision
+     */
+    public static NotificationKind ofAppeal(AppealStatus decision) {
+        return switch (decision) {
+            case DENIED -> APPEAL_DENIED;
+            case GRANTED -> null;
+            case OPEN -> throw new IllegalArgumentException("an open appeal is not a decision");
+        };
+    }
+
     /** What the message asks the person to do: secure the account for the three warning kinds, nothing otherwise. */
     public List<UserAction> actions() {
-        return this == ENFORCEMENT_REVERSED ? List.of() : SECURE_ACCOUNT;
+        return switch (this) {
+            case INAUTHENTIC_ACTIVITY_WARNING, FINAL_WARNING, ACCOUNT_BLOCKED -> SECURE_ACCOUNT;
+            case ENFORCEMENT_REVERSED, APPEAL_DENIED -> List.of();
+        };
     }
 
     /** Whether changing the password and revoking the named apps resolves the message. */
@@ -49,7 +75,7 @@ public enum NotificationKind {
         return !actions().isEmpty();
     }
 
-    /** Whether the per-account cap may hold the message back. A block or a reversal always reaches the person. */
+    /** Whether the per-account cap may hold the message back. A block, a reversal or a denied appeal always reaches the person. */
     public boolean isCapped() {
         return this == INAUTHENTIC_ACTIVITY_WARNING || this == FINAL_WARNING;
     }

@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.notify.model.AppListConverter;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.Notification;
+import dev.integrity.notify.model.Transition;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -57,7 +57,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .map(rows -> rows == 1);
     }
 
-    public Uni<Boolean> exists(String enforcementId, EnforcementOutcome.Status transition) {
+    public Uni<Boolean> exists(String enforcementId, Transition transition) {
         return count("enforcementId = ?1 and transition = ?2", enforcementId, transition.name()).map(n -> n > 0);
     }
 
@@ -78,9 +78,14 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return list("accountId = ?1 and resolvedAt is null and rescindedAt is null and suppressedAt is null", accountId);
     }
 
-    /** The APPLIED message of an enforcement, not yet rescinded, if any. */
-    public Uni<List<Notification>> appliedNotRescinded(String enforcementId) {
-        return list("enforcementId = ?1 and transition = ?2 and rescindedAt is null",
-                enforcementId, EnforcementOutcome.Status.APPLIED.name());
+    /** The messages of an enforcement that its reversal withdraws (all but the reversal's own), not yet rescinded. */
+    public Uni<List<Notification>> beforeReversalNotRescinded(String enforcementId) {
+        return list("enforcementId = ?1 and transition <> ?2 and rescindedAt is null",
+                enforcementId, Transition.REVERTED.name());
+    }
+
+    /** The APPLIED message of an enforcement (shown, held back or rescinded), or null when there is none. */
+    public Uni<Notification> applied(String enforcementId) {
+        return find("enforcementId = ?1 and transition = ?2", enforcementId, Transition.APPLIED.name()).firstResult();
     }
 }

@@ -18,8 +18,8 @@ public class NotificationViews {
 
     public NotificationView of(NotificationSnapshot message, String language) {
         RenderedMessage text = renderer.render(message, language);
-        return new NotificationView(message.id(), message.kind(), text.title(), text.body(), message.kind().actions(),
-                message.apps(), text.language(), message.createdAt(), message.readAt(), message.resolvedAt(),
-                message.rescindedAt());
+        return new NotificationView(message.id(), message.kind(), message.enforcementId(), text.title(), text.body(),
+                message.kind().actions(), message.apps(), text.language(), message.createdAt(), message.readAt(),
+                message.resolvedAt(), message.rescindedAt());
     }
 }

@@ -8,7 +8,7 @@ import dev.integrity.notify.model.NotificationSnapshot;
  * What creating the message for one transition did.
  *
  * @param message   the new message
- * @param rescinded earlier messages this one withdrew (the APPLIED message of a reverted enforcement)
+ * @param rescinded earlier messages this one withdrew (those of a reverted enforcement: its APPLIED message, a denied appeal's)
  * @param resolved  warnings found resolved right away (the account had already secured itself)
  */
 public record CreatedNotification(NotificationSnapshot message, List<NotificationSnapshot> rescinded,

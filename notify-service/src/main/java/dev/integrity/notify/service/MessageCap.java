@@ -15,9 +15,9 @@ import io.vertx.mutiny.redis.client.Request;
  * The per-account cap, shared by every replica through Redis: a sorted set per account of the
  * transitions delivered in the sliding window. One atomic script trims the window, counts, and
  * admits. Asking again for the same transition gives the same answer once admitted (a retry never
- * uses up a second slot). ACCOUNT_BLOCKED and ENFORCEMENT_REVERSED are always admitted (and count).
- * When Redis cannot answer in time, the message is delivered: the cap protects against floods,
- * it must not make warnings disappear during an outage.
+ * uses up a second slot). ACCOUNT_BLOCKED, ENFORCEMENT_REVERSED and APPEAL_DENIED are always
+ * admitted (and count). When Redis cannot answer in time, the message is delivered: the cap
+ * protects against floods, it must not make warnings disappear during an outage.
  */
 @ApplicationScoped
 public class MessageCap {

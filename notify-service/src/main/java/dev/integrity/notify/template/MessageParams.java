@@ -8,8 +8,8 @@ import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.NotificationSnapshot;
 
 /**
- * The parameters a message template sees as {@code m}: what the enforcement removed (or a
- * reversal restored) and through which apps. Language lives in the templates; this only shapes
+ * The parameters a message template sees as {@code m}: what the enforcement did, what it removed
+ * (or a reversal restored) and through which apps. Language lives in the templates; this only shapes
  * the data (e.g. the non-zero counts, in a fixed order, for a list).
  */
 public record MessageParams(String action, int strike, long follows, long likes, long comments, List<String> apps) {
@@ -45,5 +45,15 @@ public record MessageParams(String action, int strike, long follows, long likes,
     /** The enforcement blocked the account (for a reversal: the block is what was withdrawn). */
     public boolean blocked() {
         return EnforcementAction.BLOCK.name().equals(action);
+    }
+
+    /** The enforcement removed engagement and warned the account (neither holds when its action is not known). */
+    public boolean warned() {
+        return EnforcementAction.REMOVE_AND_WARN.name().equals(action);
+    }
+
+    /** The enforcement was a final warning: the next one blocks the account. */
+    public boolean finalWarning() {
+        return warned() && strike >= EnforcementAction.FINAL_WARNING_STRIKE;
     }
 }

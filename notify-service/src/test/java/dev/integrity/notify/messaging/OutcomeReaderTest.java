@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
+import dev.integrity.notify.model.Transition;
 
 class OutcomeReaderTest {
 
@@ -27,7 +27,7 @@ class OutcomeReaderTest {
                  "removed":{"follows":12,"likes":30,"comments":4},"apps":["followboost","followboost","likeblaster"],
                  "at":"2026-11-22T10:15:30Z","somethingNew":true}"""));
         assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, message.kind());
-        assertEquals(EnforcementOutcome.Status.APPLIED, message.transition());
+        assertEquals(Transition.APPLIED, message.transition());
         assertEquals("enf-1:APPLIED", message.transitionKey());
         assertEquals(List.of("followboost", "likeblaster"), message.apps(), "each app once, in order");
         assertEquals(12, message.followsRemoved());

@@ -4,6 +4,7 @@ import static dev.integrity.contract.enforcement.EnforcementOutcome.Status.APPLI
 import static dev.integrity.contract.enforcement.EnforcementOutcome.Status.REVERTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import static dev.integrity.contract.enforcement.EnforcementAction.REMOVE_AND_WA
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.integrity.contract.review.AppealStatus;
 
 class NotificationKindTest {
 
@@ -50,5 +53,19 @@ class NotificationKindTest {
         assertFalse(NotificationKind.ACCOUNT_BLOCKED.isCapped());
         assertFalse(NotificationKind.ENFORCEMENT_REVERSED.isCapped());
         assertFalse(NotificationKind.ENFORCEMENT_REVERSED.isResolvable());
+    }
+
+    @Test
+    void aDeniedAppealIsToldAndAGrantedOneIsLeftToItsReversal() {
+        assertEquals(NotificationKind.APPEAL_DENIED, NotificationKind.ofAppeal(AppealStatus.DENIED));
+        assertNull(NotificationKind.ofAppeal(AppealStatus.GRANTED), "the revert's outcome gives ENFORCEMENT_REVERSED");
+        assertThrows(IllegalArgumentException.class, () -> NotificationKind.ofAppeal(AppealStatus.OPEN));
+    }
+
+    @Test
+    void aDeniedAppealAsksNothingOfItsOwnAndAlwaysReachesThePerson() {
+        assertEquals(List.of(), NotificationKind.APPEAL_DENIED.actions());
+        assertFalse(NotificationKind.APPEAL_DENIED.isResolvable());
+        assertFalse(NotificationKind.APPEAL_DENIED.isCapped());
     }
 }

@@ -25,6 +25,9 @@ public final class KafkaTopics {
     public static final String EVENTS = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getValue("mp.messaging.incoming.remediation-events.topic", String.class);
     public static final String EVENTS_DLQ = "account-events.dlq";
+    /** Appeal decisions: the tests' own topic, apart from a running suite's. */
+    public static final String APPEALS = ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.appeal-decisions.topic", String.class);
 
     private KafkaTopics() {
     }

@@ -12,8 +12,10 @@ import dev.integrity.contract.EventType;
 import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
+import dev.integrity.contract.review.AppealDecision;
+import dev.integrity.contract.review.AppealStatus;
 
-/** Outcomes and account events as the other services publish them, for fresh accounts per test. */
+/** Outcomes, appeal decisions and account events as the other services publish them, for fresh accounts per test. */
 public final class TestData {
 
     private TestData() {
@@ -48,6 +50,16 @@ public final class TestData {
     public static String reverted(String enforcementId, String accountId, String action, int strike, List<String> apps, Instant at) {
         return json(new EnforcementOutcome(enforcementId, accountId, action == null ? null : EnforcementAction.valueOf(action), strike, EnforcementOutcome.Status.REVERTED,
                 new Removed(12, 30, 4), apps, at));
+    }
+
+    public static String newAppealId() {
+        return "it-appeal-" + UUID.randomUUID();
+    }
+
+    /** A moderator's decision on an appeal as JSON, as scoring publishes it on appeal.decisions. */
+    public static String appealDecision(String appealId, String enforcementId, String accountId, AppealStatus status,
+            String note, Instant decidedAt) {
+        return json(new AppealDecision(appealId, enforcementId, accountId, status, note, "moderator-it", decidedAt));
     }
 
     public static String passwordChanged(String accountId, Instant occurredAt) {

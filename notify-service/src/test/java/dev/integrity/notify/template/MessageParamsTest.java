@@ -20,4 +20,15 @@ class MessageParamsTest {
         assertTrue(new MessageParams("BLOCK", 3, 0, 0, 0, null).blocked());
         assertEquals(List.of(), new MessageParams("BLOCK", 3, 0, 0, 0, null).removed());
     }
+
+    @Test
+    void saysWhichKindOfEnforcementItWas() {
+        assertTrue(new MessageParams("REMOVE_AND_WARN", 1, 0, 0, 0, null).warned());
+        assertFalse(new MessageParams("REMOVE_AND_WARN", 1, 0, 0, 0, null).finalWarning());
+        assertTrue(new MessageParams("REMOVE_AND_WARN", 2, 0, 0, 0, null).finalWarning());
+        assertFalse(new MessageParams("BLOCK", 3, 0, 0, 0, null).warned());
+        assertFalse(new MessageParams("BLOCK", 3, 0, 0, 0, null).finalWarning());
+        MessageParams unknown = new MessageParams("UNKNOWN", 0, 0, 0, 0, null);
+        assertFalse(unknown.warned() || unknown.blocked() || unknown.finalWarning(), "an action not known is neither");
+    }
 }
