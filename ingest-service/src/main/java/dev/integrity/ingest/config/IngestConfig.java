@@ -41,6 +41,19 @@ public interface IngestConfig {
     /** The outbound actions: the topic they are relayed to and how the relay runs. */
     Actions actions();
 
+    /** The hourly activity read (GET /accounts/{id}/activity). */
+    Activity activity();
+
+    interface Activity {
+        /** Hours the window covers when the request names none. */
+        @WithDefault("168")
+        int defaultHours();
+
+        /** The largest window a request may ask for, in hours (30 days). */
+        @WithDefault("720")
+        int maxHours();
+    }
+
     interface Actions {
         /** The topic the host platform reads actions from (keyed by accountId). */
         @WithDefault("enforcement.actions")

@@ -2,23 +2,27 @@ package dev.integrity.ingest.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.contract.enforcement.ReceiverImpact;
+import dev.integrity.ingest.config.IngestConfig;
+import dev.integrity.ingest.model.AccountActivity;
 import dev.integrity.ingest.model.AccountLedger;
 import dev.integrity.ingest.repository.AccountLedgerRepository;
 import dev.integrity.ingest.repository.EnforcementLedger;
 import io.smallrye.mutiny.Uni;
 
-/** Internal reads for the gateway: an account's counts, and an enforcement's impact. */
+/** Internal reads for the gateway: an account's counts and hourly activity, and an enforcement's impact. */
 @Path("/")
 @Tag(name = "ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,10 +30,12 @@ public class LedgerResource {
 
     private final AccountLedgerRepository accounts;
     private final EnforcementLedger enforcements;
+    private final IngestConfig.Activity activity;
 
-    public LedgerResource(AccountLedgerRepository accounts, EnforcementLedger enforcements) {
+    public LedgerResource(AccountLedgerRepository accounts, EnforcementLedger enforcements, IngestConfig config) {
         this.accounts = accounts;
         this.enforcements = enforcements;
+        this.activity = config.activity();
     }
 
     @GET
@@ -38,6 +44,37 @@ public class LedgerResource {
     public Uni<AccountLedger> account(@PathParam("id") String accountId) {
         return accounts.find(accountId).onItem().ifNull()
                 .failWith(() -> new NotFoundException("The ledger has no account '" + accountId + "'."));
+    }
+
+    @GET
+    @Path("accounts/{id}/activity")
+    @Operation(summary = "Follows, likes and comments the account gave, per hour (UTC) and app, oldest first, "
+            + "in the given hours up to its newest activity")
+    public Uni<AccountActivity> activity(@PathParam("id") String accountId, @QueryParam("hours") String hours) {
+        int window = hours(hours);
+        return accounts.activity(accountId, window).onItem().ifNull()
+                .failWith(() -> new NotFoundException("The ledger has no account '" + accountId + "'."));
+    }
+
+    /**
+     * The window in hours: the configured default when the request names none. Taken as text, so that
+     * a value that is not a number is a 400 naming the parameter, like one out of range.
+     */
+    private int hours(String hours) {
+        if (hours == null) {
+            return activity.defaultHours();
+        }
+        int max = activity.maxHours();
+        try {
+            int value = Integer.parseInt(hours);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, the same as a number out of range
+        }
+        String shown = hours.length() > 20 ? hours.substring(0, 20) + "…" : hours;
+        throw new BadRequestException("hours must be a whole number from 1 to " + max + "; got '" + shown + "'.");
     }
 
     @GET
