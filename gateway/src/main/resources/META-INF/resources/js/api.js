@@ -6,14 +6,27 @@ export const API_BASE = '/api/v1';
 
 /** An API failure: the problem+json `status`, `title` and `detail`, or a network failure (status 0). */
 export class ApiError extends Error {
-  constructor(status, title, detail, problem = null) {
+  constructor(status, title, detail, problem = null, retryAfter = null) {
     super(detail || title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.problem = problem;
+    this.retryAfter = retryAfter; // seconds the gateway asked to wait (429, 503), or null
   }
+}
+
+/** A Retry-After value in seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+function retryAfterSeconds(value) {
+  if (!value) {
+    return null;
+  }
+  if (/^\s*\d+\s*$/.test(value)) {
+    return Number(value);
+  }
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 async function problemFrom(response) {
@@ -36,14 +49,27 @@ async function problemFrom(response) {
   if (!detail) {
     detail = problem ? title : (text && text.length < 300 ? text : `The gateway answered HTTP ${response.status}.`);
   }
-  return new ApiError(response.status, title, detail, problem);
+  return new ApiError(response.status, title, detail, problem, retryAfterSeconds(response.headers.get('Retry-After')));
 }
 
 /**
  * Calls the API. Resolves with the parsed JSON body (null for 204 or an empty body); rejects with an
  * ApiError carrying the problem's detail, or status 0 when the gateway could not be reached.
  */
-export async function apiFetch(path, { token, method = 'GET', headers = {}, body, signal } = {}) {
+export async function apiFetch(path, options = {}) {
+  return (await apiRequest(path, options)).body;
+}
+
+/**
+ * Like apiFetch, but resolves with { body, headers, next }: the response headers, and the API path
+ * of the next page when the answer has a `Link: <…>; rel="next"` header (else null).
+ */
+export async function apiFetchPage(path, options = {}) {
+  const { body, headers } = await apiRequest(path, options);
+  return { body, headers, next: apiPathOf(parseLinkHeader(headers.get('Link')).next) };
+}
+
+async function apiRequest(path, { token, method = 'GET', headers = {}, body, signal } = {}) {
   const allHeaders = { Accept: 'application/json', ...headers };
   if (token) {
     allHeaders.Authorization = `Bearer ${token}`;
@@ -66,17 +92,64 @@ export async function apiFetch(path, { token, method = 'GET', headers = {}, body
     throw await problemFrom(response);
   }
   if (response.status === 204) {
-    return null;
+    return { body: null, headers: response.headers };
   }
   const text = await response.text();
   if (!text) {
-    return null;
+    return { body: null, headers: response.headers };
   }
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), headers: response.headers };
   } catch {
     throw new ApiError(response.status, 'Unreadable answer', 'The gateway sent an answer that is not JSON.');
   }
+}
+
+/**
+ * The links of a `Link` header (RFC 8288) by relation type, lower-cased: { next: '/api/v1/…' }.
+ * Targets are kept as written; a link with several relation types is filed under each.
+ */
+export function parseLinkHeader(value) {
+  const links = {};
+  if (!value) {
+    return links;
+  }
+  const linkValue = /<([^>]*)>((?:\s*;\s*[^;,="\s]+\s*(?:=\s*(?:"(?:[^"\\]|\\.)*"|[^;,\s]*))?)*)/g;
+  const param = /;\s*([^;,="\s]+)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^;,\s]*)))?/g;
+  for (let link = linkValue.exec(value); link; link = linkValue.exec(value)) {
+    for (let p = param.exec(link[2]); p; p = param.exec(link[2])) {
+      if (p[1].toLowerCase() === 'rel') {
+        const rels = (p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] || '')).split(/\s+/);
+        for (const rel of rels) {
+          if (rel && !(rel.toLowerCase() in links)) {
+            links[rel.toLowerCase()] = link[1];
+          }
+        }
+      }
+    }
+    param.lastIndex = 0;
+  }
+  return links;
+}
+
+/**
+ * A link target as a path for apiFetch (without the API_BASE prefix), or null when it is missing or
+ * points anywhere but this gateway's API: a page link is never followed off this origin.
+ */
+export function apiPathOf(target) {
+  if (!target) {
+    return null;
+  }
+  let url;
+  try {
+    url = new URL(target, window.location.href);
+  } catch {
+    return null;
+  }
+  if (url.origin !== window.location.origin || !url.pathname.startsWith(`${API_BASE}/`)) {
+    return null;
+  }
+  return url.pathname.slice(API_BASE.length) + url.search;
 }
 
 /** Builds a query string from the non-empty values, with a leading '?', or '' when none. */
@@ -450,18 +523,6 @@ function append(el, children) {
       el.append(document.createTextNode(String(child)));
     }
   }
-}
-
-/** An SVG element with attributes. */
-export function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== undefined && value !== null) {
-      el.setAttribute(name, String(value));
-    }
-  }
-  append(el, children);
-  return el;
 }
 
 export function clear(el) {

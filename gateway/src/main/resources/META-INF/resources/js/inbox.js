@@ -1,16 +1,20 @@
 // The account holder's inbox: sign in with a user JWT (the account is its `sub`), list the messages
 // in the browser's language (or the one chosen with the switch), mark a message read when it is
-// opened, and receive new messages live over the SSE stream (read with fetch, so the token can be sent).
+// opened, receive new messages live over the SSE stream (read with fetch, so the token can be sent),
+// and appeal an enforcement a warning is about, once, with the appeal's state shown next to it.
 
 import {
   ApiError, TokenStore, acceptLanguageFrom, announceIn, apiFetch, browserLanguages, cleanToken, clear,
-  decodeJwt, formatDateTime, groupsOf, h, isExpired, openEventStream, query, seg,
+  decodeJwt, formatDateTime, formatNumber, groupsOf, h, isExpired, openEventStream, query, seg,
 } from './api.js';
 
 const store = new TokenStore('integrity-suite.inbox.token');
 const LANG_KEY = 'integrity-suite.inbox.lang';
 const PAGE_SIZE = 20;
 const SUPPORTED = ['en', 'de'];
+const APPEAL_MAX = 2000;
+/** The messages about an applied enforcement, which the account holder may appeal. */
+const APPEALABLE = new Set(['INAUTHENTIC_ACTIVITY_WARNING', 'FINAL_WARNING', 'ACCOUNT_BLOCKED']);
 
 const STRINGS = {
   en: {
@@ -56,6 +60,7 @@ const STRINGS = {
       FINAL_WARNING: 'Final warning',
       ACCOUNT_BLOCKED: 'Account blocked',
       ENFORCEMENT_REVERSED: 'Action reversed',
+      APPEAL_DENIED: 'Appeal denied',
     },
     live: {
       idle: '',
@@ -76,6 +81,33 @@ const STRINGS = {
     markFailed: (detail) => `Could not mark the message as read: ${detail}`,
     languageChanged: 'Messages are now shown in English.',
     tokenInvalid: 'This doesn\'t look like a token: it should be three parts separated by dots.',
+    appealQuestion: 'Think this is a mistake?',
+    appealIntro: 'You can appeal once. Tell us what happened: a moderator reads every appeal.',
+    appeal: 'Appeal',
+    appealLabel: 'Why do you think this is a mistake?',
+    appealHint: (max) => `Up to ${max} characters.`,
+    appealCount: (n, max) => `${n} of ${max} characters`,
+    appealSend: 'Send appeal',
+    appealSending: 'Sending…',
+    cancel: 'Cancel',
+    appealEmpty: 'Write a few words about why first.',
+    appealTooLong: (n, max) => `Your message is ${n} characters long; please shorten it to ${max}.`,
+    appealSent: 'Your appeal was sent. We\'ll send you a message with the outcome.',
+    appealConflict: (detail) => `This can't be appealed (again): ${detail}`,
+    appealRateLimited: (wait) => (wait
+      ? `You've sent as many appeals as you can for now. Please try again in ${wait}.`
+      : 'You\'ve sent as many appeals as you can for now. Please try again later.'),
+    duration: { seconds: (n) => `${n} ${n === 1 ? 'second' : 'seconds'}`, minutes: (n) => `${n} ${n === 1 ? 'minute' : 'minutes'}`, hours: (n) => `${n} ${n === 1 ? 'hour' : 'hours'}` },
+    appealNotFound: 'We could not find this action on your account.',
+    appealFailed: (detail) => `Your appeal could not be sent: ${detail}`,
+    appealsFailed: (detail) => `Could not load your appeals: ${detail}`,
+    yourAppeal: 'Your appeal',
+    appealStates: { OPEN: 'Appeal open', GRANTED: 'Appeal granted', DENIED: 'Appeal denied' },
+    appealInfo: {
+      OPEN: (date) => `You appealed on ${date}. A moderator will review it, and we'll send you a message with the outcome.`,
+      GRANTED: (date) => `Your appeal was granted on ${date}: we reversed the action and restored what it removed.`,
+      DENIED: (date) => `Your appeal was denied on ${date}: the action stays in place.`,
+    },
   },
   de: {
     skip: 'Zum Hauptinhalt springen',
@@ -120,6 +152,7 @@ const STRINGS = {
       FINAL_WARNING: 'Letzte Warnung',
       ACCOUNT_BLOCKED: 'Konto gesperrt',
       ENFORCEMENT_REVERSED: 'Maßnahme zurückgenommen',
+      APPEAL_DENIED: 'Einspruch abgelehnt',
     },
     live: {
       idle: '',
@@ -140,6 +173,33 @@ const STRINGS = {
     markFailed: (detail) => `Die Nachricht konnte nicht als gelesen markiert werden: ${detail}`,
     languageChanged: 'Nachrichten werden jetzt auf Deutsch angezeigt.',
     tokenInvalid: 'Das sieht nicht nach einem Token aus: Es besteht aus drei durch Punkte getrennten Teilen.',
+    appealQuestion: 'Halten Sie das für einen Fehler?',
+    appealIntro: 'Sie können einmal Einspruch einlegen. Schildern Sie uns, was passiert ist: Jeder Einspruch wird von einer Moderatorin oder einem Moderator gelesen.',
+    appeal: 'Einspruch einlegen',
+    appealLabel: 'Warum halten Sie das für einen Fehler?',
+    appealHint: (max) => `Bis zu ${max} Zeichen.`,
+    appealCount: (n, max) => `${n} von ${max} Zeichen`,
+    appealSend: 'Einspruch senden',
+    appealSending: 'Wird gesendet…',
+    cancel: 'Abbrechen',
+    appealEmpty: 'Schreiben Sie zuerst kurz, warum.',
+    appealTooLong: (n, max) => `Ihre Nachricht ist ${n} Zeichen lang; bitte kürzen Sie sie auf ${max}.`,
+    appealSent: 'Ihr Einspruch wurde gesendet. Über das Ergebnis erhalten Sie eine Nachricht.',
+    appealConflict: (detail) => `Gegen diese Maßnahme ist kein (weiterer) Einspruch möglich: ${detail}`,
+    appealRateLimited: (wait) => (wait
+      ? `Sie haben vorerst so viele Einsprüche gesendet, wie möglich sind. Bitte versuchen Sie es in ${wait} erneut.`
+      : 'Sie haben vorerst so viele Einsprüche gesendet, wie möglich sind. Bitte versuchen Sie es später erneut.'),
+    duration: { seconds: (n) => `${n} ${n === 1 ? 'Sekunde' : 'Sekunden'}`, minutes: (n) => `${n} ${n === 1 ? 'Minute' : 'Minuten'}`, hours: (n) => `${n} ${n === 1 ? 'Stunde' : 'Stunden'}` },
+    appealNotFound: 'Wir konnten diese Maßnahme in Ihrem Konto nicht finden.',
+    appealFailed: (detail) => `Ihr Einspruch konnte nicht gesendet werden: ${detail}`,
+    appealsFailed: (detail) => `Ihre Einsprüche konnten nicht geladen werden: ${detail}`,
+    yourAppeal: 'Ihr Einspruch',
+    appealStates: { OPEN: 'Einspruch offen', GRANTED: 'Einspruch stattgegeben', DENIED: 'Einspruch abgelehnt' },
+    appealInfo: {
+      OPEN: (date) => `Sie haben am ${date} Einspruch eingelegt. Eine Moderatorin oder ein Moderator prüft ihn; über das Ergebnis erhalten Sie eine Nachricht.`,
+      GRANTED: (date) => `Ihrem Einspruch wurde am ${date} stattgegeben: Wir haben die Maßnahme zurückgenommen und wiederhergestellt, was sie entfernt hatte.`,
+      DENIED: (date) => `Ihr Einspruch wurde am ${date} abgelehnt: Die Maßnahme bleibt bestehen.`,
+    },
   },
 };
 
@@ -154,6 +214,10 @@ const state = {
   stream: null,
   liveState: 'idle',
   generation: 0, // bumps on sign-out and language change, so stale answers are dropped
+  appeals: new Map(), // enforcementId -> the newest appeal of it
+  appealsLoaded: false, // until the appeals are known (or could not be), no Appeal button shows
+  appealsFailed: false,
+  drafts: new Map(), // message id -> { text, error, sending }: an appeal being written
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -260,6 +324,7 @@ function signOut(message) {
   state.generation += 1;
   state.token = null;
   state.accountId = null;
+  state.drafts.clear();
   store.clear();
   $('#app').hidden = true;
   $('#session').hidden = true;
@@ -327,6 +392,13 @@ function restart() {
   state.generation += 1;
   state.messages.clear();
   state.nodes.clear();
+  state.appeals = new Map();
+  state.appealsLoaded = false;
+  state.appealsFailed = false;
+  for (const draft of state.drafts.values()) {
+    draft.error = ''; // in the language it was shown in; the text typed is kept
+    draft.sending = false;
+  }
   state.page = 0;
   clear($('#messages-body')).append(h('p', { className: 'muted' }, t().loading));
   $('#more').hidden = true;
@@ -345,6 +417,9 @@ async function loadPage(page) {
       upsert(message);
     }
     updateEmptyState();
+    if (page === 0) {
+      loadAppeals(); // the first page changes when something happened: an appeal may have been decided
+    }
     if (page >= state.page) {
       state.page = page;
       $('#more').hidden = list.length < PAGE_SIZE;
@@ -381,25 +456,38 @@ function upsert(message) {
   }
   state.messages.set(message.id, message);
   const list = listElement();
-  const old = state.nodes.get(message.id);
-  const wasOpen = old ? old.querySelector('details').open : false;
-  const node = messageNode(message, wasOpen);
-  if (old) {
-    // Keep the reader's place: focus goes back to the same control in the new node.
-    const focused = old.contains(document.activeElement) ? document.activeElement.dataset.testid : null;
-    old.replaceWith(node);
-    const again = focused ? node.querySelector(`[data-testid="${focused}"]`) : null;
-    if (again) {
-      again.focus();
-    }
+  if (state.nodes.has(message.id)) {
+    rerender(message.id);
   } else {
+    const node = messageNode(message, false);
     const created = instant(message.createdAt);
     const before = Array.from(list.children).find((li) => instant(li.dataset.createdAt) < created);
     list.insertBefore(node, before || null);
+    state.nodes.set(message.id, node);
   }
-  state.nodes.set(message.id, node);
   updateEmptyState();
   return !known;
+}
+
+/**
+ * Draws a known message again (it changed, or its appeal did), keeping it open if it was and
+ * keeping the reader's place: focus goes back to the same control (or to `focus`, a test id).
+ */
+function rerender(id, { focus = null } = {}) {
+  const message = state.messages.get(id);
+  const old = state.nodes.get(id);
+  if (!message || !old) {
+    return;
+  }
+  const wasOpen = old.querySelector('details').open;
+  const focused = focus || (old.contains(document.activeElement) ? document.activeElement.dataset.testid : null);
+  const node = messageNode(message, wasOpen);
+  old.replaceWith(node);
+  state.nodes.set(id, node);
+  const again = focused ? node.querySelector(`[data-testid="${focused}"]`) : null;
+  if (again) {
+    again.focus();
+  }
 }
 
 function badge(text, kind, testid) {
@@ -422,7 +510,8 @@ function messageNode(m, open) {
           ? h('span', { className: 'read-state', dataset: { testid: 'read-state', read: 'true' } }, s.read)
           : badge(s.unread, 'new', 'read-state'),
         m.resolvedAt ? badge(s.resolved, 'resolved', 'resolved-badge') : null,
-        m.rescindedAt ? badge(s.rescinded, 'rescinded', 'rescinded-badge') : null))),
+        m.rescindedAt ? badge(s.rescinded, 'rescinded', 'rescinded-badge') : null,
+        appealBadge(m)))),
     h('div', { className: 'message-content' },
       m.rescindedAt ? h('p', { className: 'note', dataset: { testid: 'rescinded-note' } }, s.rescindedNote) : null,
       m.resolvedAt ? h('p', { className: 'note note-ok', dataset: { testid: 'resolved-note' } }, s.resolvedNote) : null,
@@ -431,7 +520,8 @@ function messageNode(m, open) {
         ? h('div', { className: 'message-apps' }, h('h3', { className: 'small-heading' }, s.appsConcerned),
           h('ul', { dataset: { testid: 'message-apps' } }, m.apps.map((app) => h('li', {}, h('code', {}, app)))))
         : null,
-      isWarning ? actionsFor(m) : null));
+      isWarning ? actionsFor(m) : null,
+      APPEALABLE.has(m.kind) ? appealBox(m) : null));
   details.addEventListener('toggle', () => {
     if (details.open) {
       markRead(m.id);
@@ -458,6 +548,215 @@ function actionsFor(m) {
     }, s.reviewApps));
   }
   return h('div', { className: 'message-actions' }, h('h3', { className: 'small-heading' }, s.whatToDo), h('div', { className: 'button-row' }, links));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appeals
+
+function appealOf(m) {
+  return m && m.enforcementId ? state.appeals.get(m.enforcementId) || null : null;
+}
+
+function canAppeal(m) {
+  return APPEALABLE.has(m.kind) && Boolean(m.enforcementId) && !m.rescindedAt && state.appealsLoaded && !appealOf(m);
+}
+
+function appealBadge(m) {
+  const appeal = appealOf(m);
+  if (!appeal) {
+    return null;
+  }
+  const status = String(appeal.status || 'OPEN');
+  return h('span', {
+    className: `badge badge-appeal-${status.toLowerCase()}`,
+    dataset: { testid: 'appeal-state', status },
+  }, t().appealStates[status] || status);
+}
+
+function appealBox(m) {
+  const s = t();
+  const appeal = appealOf(m);
+  if (appeal) {
+    const status = String(appeal.status || 'OPEN');
+    const when = formatDateTime(status === 'OPEN' ? appeal.createdAt : appeal.decidedAt || appeal.createdAt, state.lang);
+    const info = s.appealInfo[status];
+    return h('div', { className: 'appeal-box', dataset: { testid: 'appeal-box', status } },
+      h('h3', { className: 'small-heading' }, s.yourAppeal),
+      h('p', { attrs: { tabindex: '-1' }, dataset: { testid: 'appeal-info', status } }, info ? info(when) : status),
+      appeal.message ? h('p', { className: 'appeal-sent message-body', dataset: { testid: 'appeal-sent-message' } }, appeal.message) : null);
+  }
+  if (!canAppeal(m)) {
+    return null;
+  }
+  const draft = state.drafts.get(m.id);
+  return h('div', { className: 'appeal-box', dataset: { testid: 'appeal-box', status: 'NONE' } },
+    h('h3', { className: 'small-heading' }, s.appealQuestion),
+    draft ? appealForm(m, draft) : [
+      h('p', { className: 'small' }, s.appealIntro),
+      h('button', {
+        type: 'button', className: 'button button-secondary', dataset: { testid: 'appeal-button' },
+        on: { click: () => openAppealForm(m.id) },
+      }, s.appeal),
+    ]);
+}
+
+function openAppealForm(id) {
+  state.drafts.set(id, { text: '', error: '', sending: false });
+  rerender(id, { focus: 'appeal-message' });
+}
+
+function appealForm(m, draft) {
+  const s = t();
+  const base = `appeal-${m.id}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const ids = { field: `${base}-text`, hint: `${base}-hint`, count: `${base}-count`, error: `${base}-error` };
+  const max = formatNumber(APPEAL_MAX, state.lang);
+  const count = h('p', { id: ids.count, className: 'char-count small muted' });
+  const showCount = () => {
+    count.textContent = s.appealCount(formatNumber(area.value.length, state.lang), max);
+  };
+  const area = h('textarea', {
+    id: ids.field, rows: 5, maxLength: APPEAL_MAX, required: true, value: draft.text, disabled: draft.sending,
+    attrs: { 'aria-describedby': `${ids.hint} ${ids.count} ${ids.error}`, 'aria-invalid': draft.error ? 'true' : null },
+    dataset: { testid: 'appeal-message' },
+    on: {
+      input: () => {
+        draft.text = area.value;
+        showCount();
+      },
+    },
+  });
+  showCount();
+  const form = h('form', { className: 'appeal-form', noValidate: true, dataset: { testid: 'appeal-form' } },
+    h('label', { htmlFor: ids.field }, s.appealLabel),
+    h('p', { id: ids.hint, className: 'hint small' }, s.appealHint(max)),
+    area,
+    count,
+    h('p', { id: ids.error, className: 'field-error', dataset: { testid: 'appeal-error' } }, draft.error || ''),
+    h('div', { className: 'button-row' },
+      h('button', { type: 'submit', className: 'button button-primary', disabled: draft.sending, dataset: { testid: 'appeal-submit' } },
+        draft.sending ? s.appealSending : s.appealSend),
+      h('button', {
+        type: 'button', className: 'button button-secondary', disabled: draft.sending, dataset: { testid: 'appeal-cancel' },
+        on: {
+          click: () => {
+            state.drafts.delete(m.id);
+            rerender(m.id, { focus: 'appeal-button' });
+          },
+        },
+      }, s.cancel)));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitAppeal(m.id);
+  });
+  return form;
+}
+
+async function submitAppeal(id) {
+  const s = t();
+  const m = state.messages.get(id);
+  const draft = state.drafts.get(id);
+  if (!m || !draft || draft.sending) {
+    return;
+  }
+  const text = draft.text.trim();
+  if (!text || text.length > APPEAL_MAX) {
+    draft.error = text ? s.appealTooLong(formatNumber(text.length, state.lang), formatNumber(APPEAL_MAX, state.lang)) : s.appealEmpty;
+    rerender(id, { focus: 'appeal-message' });
+    return;
+  }
+  draft.error = '';
+  draft.sending = true;
+  rerender(id);
+  const generation = state.generation;
+  try {
+    const appeal = await call(`/accounts/${seg(state.accountId)}/appeals`, { method: 'POST', body: { enforcementId: m.enforcementId, message: text } });
+    if (generation !== state.generation) {
+      return;
+    }
+    state.drafts.delete(id);
+    state.appeals.set(m.enforcementId, appeal && appeal.status
+      ? appeal
+      : { enforcementId: m.enforcementId, status: 'OPEN', message: text, createdAt: new Date().toISOString() });
+    rerender(id, { focus: 'appeal-info' });
+    announce(s.appealSent, 'success');
+  } catch (error) {
+    if (generation !== state.generation || (error instanceof ApiError && error.status === 401)) {
+      return;
+    }
+    draft.sending = false;
+    const status = error instanceof ApiError ? error.status : 0;
+    if (status === 409) {
+      draft.error = s.appealConflict(describe(error));
+      loadAppeals(); // an appeal may exist already (sent from elsewhere): then its state shows instead
+    } else if (status === 429) {
+      draft.error = s.appealRateLimited(waitText(error.retryAfter));
+    } else if (status === 404) {
+      draft.error = s.appealNotFound;
+    } else {
+      draft.error = s.appealFailed(describe(error));
+    }
+    rerender(id, { focus: 'appeal-message' });
+    announce(draft.error, 'error');
+  }
+}
+
+/** A Retry-After in seconds, in words ("12 seconds", "5 minutes", "24 hours"); null when unknown. */
+function waitText(seconds) {
+  if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) {
+    return null;
+  }
+  const d = t().duration;
+  const n = Math.max(1, Math.ceil(Number(seconds)));
+  if (n < 120) {
+    return d.seconds(n);
+  }
+  if (n < 2 * 3600) {
+    return d.minutes(Math.ceil(n / 60));
+  }
+  return d.hours(Math.ceil(n / 3600));
+}
+
+/** The account's appeals (newest first): the newest per enforcement is the one shown. */
+async function loadAppeals() {
+  const generation = state.generation;
+  const wasLoaded = state.appealsLoaded;
+  try {
+    const list = await call(`/accounts/${seg(state.accountId)}/appeals`) || [];
+    if (generation !== state.generation) {
+      return;
+    }
+    const before = state.appeals;
+    const next = new Map();
+    for (const appeal of list) {
+      if (appeal && appeal.enforcementId && !next.has(appeal.enforcementId)) {
+        next.set(appeal.enforcementId, appeal);
+      }
+    }
+    state.appeals = next;
+    state.appealsLoaded = true;
+    state.appealsFailed = false;
+    for (const [id, m] of state.messages) {
+      if (m.enforcementId && (!wasLoaded || JSON.stringify(before.get(m.enforcementId)) !== JSON.stringify(next.get(m.enforcementId)))) {
+        rerender(id);
+      }
+    }
+  } catch (error) {
+    if (generation !== state.generation || (error instanceof ApiError && error.status === 401)) {
+      return;
+    }
+    state.appealsLoaded = true; // appealing still works; the server refuses a second appeal
+    if (!wasLoaded) {
+      for (const [id, m] of state.messages) {
+        if (m.enforcementId) {
+          rerender(id);
+        }
+      }
+    }
+    if (!state.appealsFailed) {
+      state.appealsFailed = true;
+      announce(t().appealsFailed(describe(error)), 'error');
+    }
+  }
 }
 
 async function markRead(id) {

@@ -72,7 +72,8 @@ public class DownstreamClient {
             });
             Uni<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendBuffer(body);
             return response
-                    .map(r -> new DownstreamResponse(r.statusCode(), r.getHeader("Content-Type"), r.getHeader("Retry-After"), r.body()))
+                    .map(r -> new DownstreamResponse(r.statusCode(), r.getHeader("Content-Type"), r.getHeader("Retry-After"), r.body(),
+                            r.getHeader(DownstreamResponse.NEXT_CURSOR)))
                     .onFailure().transform(e -> new DownstreamUnavailableException(name + " did not answer: " + e.getMessage(), e));
         });
     }

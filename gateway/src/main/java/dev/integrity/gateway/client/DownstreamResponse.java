@@ -6,8 +6,13 @@ import dev.integrity.contract.problem.Problem;
 
 import io.vertx.mutiny.core.buffer.Buffer;
 
-/** A downstream answer passed on as it is: status, content type, Retry-After and body. */
-public record DownstreamResponse(int status, String contentType, String retryAfter, Buffer body) {
+/**
+ * A downstream answer passed on as it is: status, content type, Retry-After and body; {@code nextCursor}
+ * is a list's Next-Cursor header, from which the gateway builds its own Link header.
+ */
+public record DownstreamResponse(int status, String contentType, String retryAfter, Buffer body, String nextCursor) {
+
+    public static final String NEXT_CURSOR = "Next-Cursor";
 
     public Response toResponse() {
         if (status >= 400 && (contentType == null || !contentType.startsWith(Problem.MEDIA_TYPE))) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,6 +62,16 @@ public class AccountsResource {
                     }
                     return Response.ok(view(accountId, json(risk), json(ledger))).build();
                 });
+    }
+
+    @GET
+    @Path("{id}/activity")
+    @RolesAllowed("moderator")
+    @Operation(summary = "The engagement the account gave, per hour and app, over the last `hours` (1..720, default 168) of its activity")
+    public Uni<Response> activity(@PathParam("id") String id, @QueryParam("hours") String hours) {
+        String accountId = Ids.check("account", id);
+        String query = Ids.query("hours", hours);
+        return ingest.get("/accounts/" + accountId + "/activity" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
     }
 
     private static boolean ok(DownstreamResponse r) {

@@ -43,8 +43,9 @@ public class EnforcementsResource {
     }
 
     @GET
-    @Operation(summary = "Enforcements, newest first; filter by status and account")
-    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId) {
+    @Operation(summary = "Enforcements, newest first; filter by status and account; pages of limit (1..1000) with a Link rel=next header while more remain")
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
+            @QueryParam("limit") String limit, @QueryParam("after") String after) {
         if (status != null && !status.isBlank() && Stream.of(EnforcementStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new BadRequestException("status must be one of "
                     + Stream.of(EnforcementStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
@@ -52,9 +53,25 @@ public class EnforcementsResource {
         if (accountId != null && !accountId.isBlank() && !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new BadRequestException("accountId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");
         }
-        String query = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId))
+        Ids.limit(limit, 1000);
+        String filters = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId), Ids.query("limit", limit))
                 .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
-        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+        String query = Stream.of(filters, Ids.query("after", after)).filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
+        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> {
+            Response answer = r.toResponse();
+            if (r.status() != 200 || r.nextCursor() == null) {
+                return answer;
+            }
+            String next = "/api/v1/enforcements?" + (filters.isEmpty() ? "" : filters + "&") + Ids.query("after", r.nextCursor());
+            return Response.fromResponse(answer).header("Link", "<" + next + ">; rel=\"next\"").build();
+        });
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "Every move of the enforcement, oldest first: when, by whom (model, guard or a moderator), from, to, and the note")
+    public Uni<Response> audit(@PathParam("id") String id) {
+        return scoring.get("/enforcements/" + Ids.check("enforcement", id) + "/audit").map(r -> r.toResponse());
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 /** Path parameters are checked before they travel downstream: ids are plain tokens, never paths. */
@@ -20,6 +21,35 @@ final class Ids {
         }
         return id;
     }
+
+    /** A limit parameter, when given, is a whole number from 1 to {@code max}. */
+    static void limit(String value, int max) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
+        if (limit < 1 || limit > max) {
+            throw new BadRequestException("limit must be a whole number from 1 to " + max + ".");
+        }
+    }
+
+    /** A JSON body of a review request: present and small (the notes it carries are at most 2,000 characters). */
+    static io.vertx.mutiny.core.buffer.Buffer smallJson(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new BadRequestException("A JSON body is required.");
+        }
+        if (body.length > SMALL_BODY) {
+            throw new jakarta.ws.rs.WebApplicationException("The body is " + body.length + " bytes; at most " + SMALL_BODY + " are taken here.", 413);
+        }
+        return io.vertx.mutiny.core.buffer.Buffer.buffer(body);
+    }
+
+    private static final int SMALL_BODY = 16 * 1024;
 
     static String query(String name, String value) {
         return value == null || value.isBlank() ? "" : name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);

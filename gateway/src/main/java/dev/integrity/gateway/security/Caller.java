@@ -40,10 +40,10 @@ public class Caller {
         }
     }
 
-    /** Only the account's own user (not a moderator) may mark its messages read. */
+    /** Only the account's own user (not a moderator) may act for it: mark its messages read, appeal its enforcements. */
     public void requireOwner(String accountId) {
         if (!identity.hasRole(USER) || !accountId.equals(subject())) {
-            throw new io.quarkus.security.ForbiddenException("Only the account's own user marks its messages read.");
+            throw new io.quarkus.security.ForbiddenException("Only the account's own user may do this for account " + accountId + ".");
         }
     }
 

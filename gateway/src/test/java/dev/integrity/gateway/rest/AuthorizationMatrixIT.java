@@ -55,7 +55,17 @@ class AuthorizationMatrixIT {
             new Route("GET", "/api/v1/guard", MODERATOR_ONLY),
             new Route("POST", "/api/v1/guard/resume", MODERATOR_ONLY),
             new Route("GET", "/api/v1/actions", Set.of(Caller.PLATFORM)),
-            new Route("GET", "/api/v1/actions?limit=5", Set.of(Caller.PLATFORM)));
+            new Route("GET", "/api/v1/actions?limit=5", Set.of(Caller.PLATFORM)),
+            new Route("GET", "/api/v1/accounts/" + OWN + "/activity", MODERATOR_ONLY),
+            new Route("GET", "/api/v1/enforcements?limit=5", MODERATOR_ONLY),
+            new Route("GET", "/api/v1/enforcements/enf-1/audit", MODERATOR_ONLY),
+            new Route("GET", "/api/v1/cases", MODERATOR_ONLY),
+            new Route("GET", "/api/v1/cases/case-1", MODERATOR_ONLY),
+            new Route("POST", "/api/v1/cases/case-1/decide", MODERATOR_ONLY),
+            new Route("POST", "/api/v1/accounts/" + OWN + "/appeals", Set.of(Caller.USER_OWN)),
+            new Route("GET", "/api/v1/accounts/" + OWN + "/appeals", Set.of(Caller.MODERATOR, Caller.USER_OWN)),
+            new Route("GET", "/api/v1/appeals", MODERATOR_ONLY),
+            new Route("POST", "/api/v1/appeals/apl-1/decide", MODERATOR_ONLY));
 
     static Stream<Object[]> matrix() {
         List<Object[]> cases = new ArrayList<>();

@@ -1,0 +1,59 @@
+package dev.integrity.gateway.rest;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** The appeal queue (contract 6.3): moderators read it and decide; an account's own appeals are {@link AccountAppealsResource}. */
+@Path("/api/v1/appeals")
+@Tag(name = "appeals")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppealsResource {
+
+    private final DownstreamClient scoring;
+    private final Caller caller;
+
+    public AppealsResource(@Named("scoring") DownstreamClient scoring, Caller caller) {
+        this.scoring = scoring;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed("moderator")
+    @Operation(summary = "The appeal queue: appeals of a status (OPEN, GRANTED or DENIED), oldest first")
+    public Uni<Response> queue(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+        Ids.limit(limit, 1000);
+        String query = Stream.of(Ids.query("status", status), Ids.query("limit", limit)).filter(q -> !q.isEmpty())
+                .collect(Collectors.joining("&"));
+        return scoring.get("/appeals" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+    }
+
+    @POST
+    @Path("{id}/decide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("moderator")
+    @Operation(summary = "GRANT (revert the enforcement, take the strike back, tell the user) or DENY (tell the user) an open appeal; 409 once decided")
+    public Uni<Response> decide(@PathParam("id") String id, byte[] body) {
+        return scoring.post("/appeals/" + Ids.check("appeal", id) + "/decide",
+                Map.of("Content-Type", MediaType.APPLICATION_JSON, "X-Actor", caller.subject()), Ids.smallJson(body)).map(r -> r.toResponse());
+    }
+}

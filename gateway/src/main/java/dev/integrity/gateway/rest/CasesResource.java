@@ -1,0 +1,66 @@
+package dev.integrity.gateway.rest;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** Review cases for moderators: held enforcements that share a cause, decided together (contract 6.2). */
+@Path("/api/v1/cases")
+@Tag(name = "cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
+public class CasesResource {
+
+    private final DownstreamClient scoring;
+    private final Caller caller;
+
+    public CasesResource(@Named("scoring") DownstreamClient scoring, Caller caller) {
+        this.scoring = scoring;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Cases of a status (OPEN or CLOSED) and kind, oldest first: {items, next}")
+    public Uni<Response> list(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        Ids.limit(limit, 200);
+        String query = Stream.of(Ids.query("status", status), Ids.query("kind", kind), Ids.query("after", after), Ids.query("limit", limit))
+                .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
+        return scoring.get("/cases" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A case with its impact per receiving account, evidence and audit")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return scoring.get("/cases/" + Ids.check("case", id)).map(r -> r.toResponse());
+    }
+
+    @POST
+    @Path("{id}/decide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "APPROVE or REJECT every held member, with a note and the held count you saw; 409 when the case changed")
+    public Uni<Response> decide(@PathParam("id") String id, byte[] body) {
+        return scoring.post("/cases/" + Ids.check("case", id) + "/decide",
+                Map.of("Content-Type", MediaType.APPLICATION_JSON, "X-Actor", caller.subject()), Ids.smallJson(body)).map(r -> r.toResponse());
+    }
+}
