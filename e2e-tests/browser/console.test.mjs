@@ -34,6 +34,13 @@ const FLAGGED_APP = 'followboost';
 const HELPERS = 11;
 const HELPER_FOLLOWS = 50;
 const helper = (h) => `${PREFIX}-helper${h}`;
+// One more bot like the helpers, posted once the bot above is held: t0 has lost its ten followers by
+// then, so this one is held to protect t0 too, and its case is still open after the review queue's
+// checks. The case checks approve that case; then this account appeals its enforcement.
+const LATE = `${PREFIX}-late`;
+const CASE_NOTE = `Browser test ${PREFIX}: these accounts bought follows through ${FLAGGED_APP}.`;
+const APPEAL_MESSAGE = 'I followed these accounts myself, from my phone. Please look again.';
+const APPEAL_NOTE = `Browser test ${PREFIX}: granted, to check that a granted appeal reaches the account.`;
 
 // ---------------------------------------------------------------------------------------------
 // Tiny runner: checks run in order; the first failure skips the rest (they depend on it).
@@ -224,6 +231,11 @@ function traffic() {
   return botTraffic(BOT, TARGETS, (i) => `${PREFIX}-t${i}`);
 }
 
+/** The late bot: a twelfth helper, a quarter of an hour before the last one. */
+function lateTraffic() {
+  return botTraffic(LATE, HELPER_FOLLOWS, (i) => (i === 0 ? `${PREFIX}-t0` : `${PREFIX}-p${i}`), HELPERS * 15 * 60_000);
+}
+
 async function postEvents(jwt, events) {
   for (let offset = 0; offset < events.length; offset += 10_000) {
     const batch = events.slice(offset, offset + 10_000);
@@ -242,6 +254,49 @@ async function postEvents(jwt, events) {
       break;
     }
   }
+}
+
+/** The account's enforcement once it is HELD; fails at once when it is decided otherwise. */
+async function heldEnforcementOf(account, jwt, timeoutMs) {
+  let seen = 'nothing yet';
+  return waitFor(async () => {
+    const r = await api('GET', `/enforcements?accountId=${encodeURIComponent(account)}`, jwt);
+    if (r.status !== 200) {
+      seen = `HTTP ${r.status}: ${r.text.slice(0, 200)}`;
+      return null;
+    }
+    const list = r.json || [];
+    seen = list.length ? list.map((e) => `${e.id} ${e.status}`).join(', ') : 'no enforcement';
+    const notHeld = list.find((e) => e.status !== 'HELD' && e.status !== 'PROPOSED');
+    if (notHeld) {
+      throw Object.assign(new Error(`enforcement ${notHeld.id} of ${account} is ${notHeld.status}, expected HELD`), { fatal: true });
+    }
+    return list.find((e) => e.status === 'HELD') || null;
+  }, { timeoutMs, intervalMs: 2000, describe: () => `no HELD enforcement of ${account} within ${timeoutMs / 1000} s; saw: ${seen}` });
+}
+
+/** The open case (GET /cases, every page) that has the enforcement among its members, or null. */
+async function openCaseHolding(enforcementId, jwt) {
+  let after = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const r = await api('GET', `/cases?status=OPEN&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`, jwt);
+    assert(r.status === 200 && r.json && Array.isArray(r.json.items), `GET /cases answered ${r.status}: ${r.text.slice(0, 300)}`);
+    const found = r.json.items.find((c) => (c.enforcementIds || []).includes(enforcementId));
+    if (found || !r.json.next) {
+      return found || null;
+    }
+    after = r.json.next;
+  }
+  return null;
+}
+
+async function enforcementStatus(account, enforcementId, jwt) {
+  const r = await api('GET', `/enforcements?accountId=${encodeURIComponent(account)}`, jwt);
+  if (r.status !== 200) {
+    return `unknown (HTTP ${r.status})`;
+  }
+  const e = (r.json || []).find((x) => x.id === enforcementId);
+  return e ? e.status : 'not listed';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +365,10 @@ async function main() {
     console.log(`       ${held.id}: ${held.heldReason}`);
   });
 
+  await check(`setup: ${HELPER_FOLLOWS + 1} events of ${LATE}, a late bot also following ${PREFIX}-t0, accepted`, async () => {
+    await postEvents(ingest, lateTraffic()); // decided while the console is checked; waited for before the case checks
+  });
+
   let browser;
   const pageErrors = [];
   try {
@@ -368,18 +427,46 @@ async function main() {
       await visible(consolePage.getByTestId('impact-table'), 'the impact table', 30_000);
       const t0 = consolePage.locator(`[data-testid="impact-row"][data-account-id="${PREFIX}-t0"]`);
       await visible(t0, `the impact row of ${PREFIX}-t0`);
-      const cells = (await t0.locator('td').allInnerTexts()).map((c) => Number(c.replace(/[^\d]/g, '')));
-      assert(cells[0] - cells[1] === 1, `${PREFIX}-t0 should lose exactly one follower, the table says ${cells[0]} → ${cells[1]}`);
+      const number = (text) => Number(String(text).replace(/[^\d]/g, ''));
+      const t0Before = number(await t0.getByTestId('impact-followers-before').innerText());
+      const t0After = number(await t0.getByTestId('impact-followers-after').innerText());
+      assert(t0Before - t0After === 1, `${PREFIX}-t0 should lose exactly one follower, the table says ${t0Before} → ${t0After}`);
       const impact = await api('GET', `/enforcements/${encodeURIComponent(held.id)}/impact`, moderator);
       assert(impact.status === 200 && Array.isArray(impact.json), `GET /enforcements/${held.id}/impact answered ${impact.status}`);
       const rows = await consolePage.getByTestId('impact-row').count();
       assert(rows === impact.json.length && rows > 0, `the impact table has ${rows} rows, the API lists ${impact.json.length} receiving accounts`);
+      const shown = await consolePage.locator('[data-testid="impact-row"]').evaluateAll((trs) => trs.map((tr) => ({
+        accountId: tr.dataset.accountId,
+        before: tr.querySelector('[data-testid="impact-followers-before"]').textContent,
+        after: tr.querySelector('[data-testid="impact-followers-after"]').textContent,
+      })));
+      // Per receiver, the followers this enforcement removes (the counts themselves may move between the two reads)
+      const byAccount = new Map(shown.map((r) => [r.accountId, r]));
+      for (const r of impact.json) {
+        const row = byAccount.get(r.accountId);
+        assert(row, `the impact table has no row for ${r.accountId}`);
+        assert(number(row.before) - number(row.after) === r.followersBefore - r.followersAfter,
+          `the impact table says ${r.accountId} goes ${row.before} → ${row.after}, the API ${r.followersBefore} → ${r.followersAfter}`);
+      }
+      const charted = await consolePage.locator('[data-testid="impact-row"][data-in-chart="true"]').count();
+      assert(charted >= 1 && charted <= 20, `the chart draws ${charted} receiving accounts, expected 1 to 20`);
       const chart = consolePage.getByTestId('impact-chart');
       await visible(chart, 'the impact chart');
-      const bars = await chart.getByTestId('impact-bar').count();
-      assert(bars >= 1 && bars <= 20, `the chart has ${bars} bars, expected 1 to 20`);
-      const alternative = await chart.evaluate((el) => (el.getAttribute('aria-labelledby') || '').split(/\s+/)
-        .map((id) => document.getElementById(id)).filter(Boolean).map((n) => n.textContent).join(' '));
+      const canvas = chart.locator('canvas');
+      await waitFor(async () => (await canvas.count()) > 0, {
+        timeoutMs: 20_000,
+        intervalMs: 250,
+        describe: async () => {
+          const note = consolePage.getByTestId('chart-unavailable');
+          return `the impact chart has no <canvas> within 20 s${(await note.count()) ? `: ${await note.first().innerText()}` : ''}`;
+        },
+      });
+      const box = await canvas.first().boundingBox();
+      assert(box && box.width >= 200 && box.height >= 100, `the canvas of the impact chart is ${box ? `${Math.round(box.width)}×${Math.round(box.height)} px` : 'not laid out'}`);
+      await waitFor(async () => (await chart.getAttribute('data-rendered')) === 'true',
+        { timeoutMs: 15_000, intervalMs: 250, describe: 'the impact chart did not finish drawing within 15 s' });
+      const alternative = await chart.evaluate((el) => [el.getAttribute('aria-label') || '', ...(el.getAttribute('aria-describedby') || '').split(/\s+/)
+        .map((id) => document.getElementById(id)).filter(Boolean).map((n) => n.textContent)].join(' '));
       assert(alternative.includes(`${PREFIX}-t`), `the chart's text alternative does not name the receivers: "${alternative.slice(0, 200)}"`);
       await shot(consolePage, 'console-review-queue.png');
     });
@@ -462,7 +549,16 @@ async function main() {
     await check('console: Revert reverts the enforcement', async () => {
       await consolePage.bringToFront();
       activePage = consolePage;
+      const dialog = consolePage.getByTestId('confirm-dialog');
       await listRow().getByTestId('revert-button').click();
+      await visible(dialog, 'the confirmation before a revert');
+      await waitForText(consolePage.getByTestId('confirm-text'), held.id, { what: 'the revert confirmation' });
+      await consolePage.getByTestId('confirm-cancel').click();
+      await waitForText(consolePage.getByTestId('status-message'), /Nothing changed/, { what: 'the status message after cancelling' });
+      assert((await enforcementStatus(BOT, held.id, moderator)) === 'APPLIED', 'cancelling the confirmation changed the enforcement');
+      await listRow().getByTestId('revert-button').click();
+      await visible(dialog, 'the confirmation before a revert');
+      await consolePage.getByTestId('confirm-accept').click();
       await waitForText(consolePage.getByTestId('status-message'), /reverted.*REVERTED/, { what: 'the status message', timeoutMs: 20_000 });
       await waitForText(listRow().getByTestId('enforcement-status'), 'REVERTED', { what: 'the enforcement status' });
     });
@@ -481,6 +577,205 @@ async function main() {
         console.log(`       note: the live region says "${status}" (the message came with a reconnect, not as an event)`);
       }
       await shot(inboxPage, 'inbox-live-update.png');
+    });
+
+
+    // Cases: the late bot's held enforcement is in an open case, decided once for all its members.
+    let lateHeld;
+    let openCase;
+    const caseRow = () => consolePage.locator(`[data-testid="case-row"][data-case-id="${openCase.id}"]`);
+    const casePage = () => consolePage.getByTestId('case-page');
+
+    await check(`setup: the enforcement of ${LATE} is HELD, in an open case`, async () => {
+      lateHeld = await heldEnforcementOf(LATE, moderator, 90_000);
+      openCase = await waitFor(() => openCaseHolding(lateHeld.id, moderator), {
+        timeoutMs: 30_000, intervalMs: 2000, describe: `no open case (GET /cases?status=OPEN) has ${lateHeld.id} among its enforcementIds`,
+      });
+      assert(openCase.held >= 1, `case ${openCase.id} says ${openCase.held} members are held`);
+      console.log(`       ${lateHeld.id} (${lateHeld.heldReason}) is in case ${openCase.id}: ${openCase.kind}, ${openCase.held} held, “${openCase.title}”`);
+    });
+
+    /** Shows the case's row in the queue: refreshes, or loads the next page while there is one. */
+    const findCaseRow = async (what) => {
+      await waitFor(async () => {
+        if ((await caseRow().count()) > 0) {
+          return true;
+        }
+        const more = consolePage.getByTestId('cases-more');
+        await ((await more.isVisible()) ? more : consolePage.getByTestId('refresh-cases')).click();
+        return false;
+      }, { timeoutMs: 30_000, intervalMs: 1500, describe: `the case queue (${what}) has no row for case ${openCase.id}` });
+    };
+
+    await check('console: the case queue lists the case, sorted by follower loss, filterable by kind', async () => {
+      await consolePage.bringToFront();
+      activePage = consolePage;
+      await consolePage.getByTestId('nav-cases').click();
+      await findCaseRow('all kinds');
+      const ids = String(await caseRow().getAttribute('data-enforcement-ids')).split(' ');
+      assert(ids.includes(lateHeld.id), `the case row lists enforcements ${ids.join(', ')}, not ${lateHeld.id}`);
+      assert(Number(await caseRow().getAttribute('data-held')) === openCase.held, `the case row says ${await caseRow().getAttribute('data-held')} held, the API ${openCase.held}`);
+      await waitForText(caseRow().getByTestId('case-kind'), /\S/, { what: 'the case kind' });
+      await waitForText(consolePage.getByTestId('cases-count'), /^\(\d[\d,]*\+?\)$/, { what: 'the open-case count in the navigation' });
+      const losses = await consolePage.locator('[data-testid="case-row"]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.removedFollows)));
+      assert(losses.every((v, i) => i === 0 || losses[i - 1] >= v), `the cases are not sorted by follower loss: ${losses.slice(0, 20).join(', ')}`);
+      const shownKind = async () => consolePage.getByTestId('cases').getAttribute('data-kind');
+      await consolePage.getByTestId('cases-kind').selectOption(openCase.kind);
+      await waitFor(async () => (await shownKind()) === openCase.kind, { timeoutMs: 10_000, intervalMs: 250, describe: `the case queue was not filtered by ${openCase.kind}` });
+      await findCaseRow(openCase.kind);
+      const kinds = await consolePage.locator('[data-testid="case-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+      assert(kinds.every((k) => k === openCase.kind), `filtered by ${openCase.kind}, the queue shows ${Array.from(new Set(kinds)).join(', ')}`);
+      await consolePage.getByTestId('cases-kind').selectOption('');
+      await waitFor(async () => (await shownKind()) === 'ALL', { timeoutMs: 10_000, intervalMs: 250, describe: 'the case queue did not go back to every kind' });
+      await findCaseRow('all kinds, again');
+    });
+
+    await check('console: the case page draws the group graph and the follower-loss chart', async () => {
+      await caseRow().getByTestId('case-link').click();
+      await visible(casePage(), 'the case page');
+      await waitFor(async () => (await casePage().getAttribute('data-case-id')) === openCase.id && (await casePage().getAttribute('data-status')) === 'OPEN',
+        { timeoutMs: 20_000, intervalMs: 250, describe: async () => `the case page shows case ${await casePage().getAttribute('data-case-id')} (${await casePage().getAttribute('data-status')}), not open case ${openCase.id}` });
+      for (const [testid, what] of [['case-graph', 'the group graph'], ['case-impact-chart', 'the follower-loss chart']]) {
+        const canvas = consolePage.locator(`[data-testid="${testid}"] canvas`);
+        await waitFor(async () => (await canvas.count()) > 0, {
+          timeoutMs: 20_000,
+          intervalMs: 250,
+          describe: async () => {
+            const note = consolePage.getByTestId('chart-unavailable');
+            return `${what} has no <canvas> within 20 s${(await note.count()) ? `: ${await note.first().innerText()}` : ''}`;
+          },
+        });
+        const box = await canvas.first().boundingBox();
+        assert(box && box.width >= 200 && box.height >= 100, `the canvas of ${what} is ${box ? `${Math.round(box.width)}×${Math.round(box.height)} px` : 'not laid out'}`);
+        await waitFor(async () => (await consolePage.getByTestId(testid).getAttribute('data-rendered')) === 'true',
+          { timeoutMs: 15_000, intervalMs: 250, describe: `${what} did not finish drawing within 15 s` });
+      }
+      await visible(consolePage.locator(`[data-testid="case-member-row"][data-enforcement-id="${lateHeld.id}"]`), `the member row of ${lateHeld.id}`);
+      const detail = await api('GET', `/cases/${encodeURIComponent(openCase.id)}`, moderator);
+      assert(detail.status === 200 && detail.json, `GET /cases/${openCase.id} answered ${detail.status}: ${detail.text.slice(0, 200)}`);
+      const heldShown = (await consolePage.getByTestId('case-page-held').innerText()).trim();
+      assert(Number(heldShown.replace(/[^\d]/g, '')) === detail.json.held, `the case page says ${heldShown} held, the API ${detail.json.held}`);
+      const impactRows = await consolePage.getByTestId('case-impact-row').count();
+      assert(impactRows === (detail.json.impact || []).length, `the impact table has ${impactRows} rows, the API ${(detail.json.impact || []).length} receivers`);
+      const members = await consolePage.getByTestId('case-member-row').count();
+      assert(members === ((detail.json.evidence || {}).members || []).length, `the members table has ${members} rows, the API's evidence ${((detail.json.evidence || {}).members || []).length}`);
+      await visible(consolePage.getByTestId('case-decide-form'), 'the decide form of the open case');
+      await shot(consolePage, 'case-page.png');
+    });
+
+    await check('console: approving the case, with a note and through the confirmation, closes it', async () => {
+      const expected = Number(await consolePage.getByTestId('case-decide-form').getAttribute('data-expected'));
+      await consolePage.getByTestId('case-decision-approve').check();
+      await consolePage.getByTestId('case-note').fill(CASE_NOTE);
+      await consolePage.getByTestId('case-decide-submit').click();
+      await visible(consolePage.getByTestId('confirm-dialog'), 'the confirmation before the case decision');
+      await waitForText(consolePage.getByTestId('confirm-text'), `all ${expected} held enforcement`, { what: 'the case confirmation' });
+      await consolePage.getByTestId('confirm-accept').click();
+      await waitForText(consolePage.getByTestId('status-message'), /^Case .* approved/, { what: 'the status message', timeoutMs: 30_000 });
+      await waitFor(async () => {
+        if ((await casePage().getAttribute('data-status')) === 'CLOSED') {
+          return true;
+        }
+        await consolePage.getByTestId('case-reload').click();
+        return false;
+      }, { timeoutMs: 30_000, intervalMs: 2000, describe: async () => `the case page shows the case as ${await casePage().getAttribute('data-status')}, not CLOSED` });
+      await waitForText(consolePage.getByTestId('case-status'), 'CLOSED', { what: 'the case status' });
+      await visible(consolePage.getByTestId('case-closed-note'), 'the note that the case is closed');
+      assert((await enforcementStatus(LATE, lateHeld.id, moderator)) === 'APPLIED', `${lateHeld.id} is ${await enforcementStatus(LATE, lateHeld.id, moderator)} after the approval, not APPLIED`);
+      const audit = consolePage.locator(`[data-testid="case-audit"] [data-testid="audit-row"][data-to="APPLIED"]`);
+      assert((await audit.count()) >= expected, `the case audit has ${await audit.count()} transitions to APPLIED, expected at least ${expected}`);
+      await waitForText(consolePage.getByTestId('case-audit'), CASE_NOTE.slice(0, 40), { what: 'the case audit (the note)' });
+    });
+
+    // Appeals: the late bot's account appeals its applied enforcement; a moderator grants it.
+    let appealPage;
+    let appeal;
+    const lateWarning = () => appealPage.locator('[data-testid="message"][data-kind="INAUTHENTIC_ACTIVITY_WARNING"]');
+
+    await check(`inbox: ${LATE} appeals the warning, and the appeal shows OPEN`, async () => {
+      const lateUser = token('user', LATE);
+      appealPage = await newPage();
+      activePage = appealPage;
+      const response = await appealPage.goto(`${GATEWAY}/inbox`, { waitUntil: 'domcontentloaded' });
+      assert(response && response.ok(), `GET /inbox answered ${response && response.status()}`);
+      await appealPage.getByTestId('signin-token').fill(lateUser);
+      await appealPage.getByTestId('signin-submit').click();
+      await waitForText(appealPage.getByTestId('signed-in-user'), LATE, { what: 'the signed-in account' });
+      await waitFor(async () => (await lateWarning().count()) > 0, { timeoutMs: 60_000, intervalMs: 500, describe: `no warning in the inbox of ${LATE} within 60 s of the approval` });
+      await lateWarning().getByTestId('message-summary').click();
+      await waitFor(async () => (await lateWarning().getAttribute('data-read')) === 'true', { timeoutMs: 10_000, intervalMs: 250, describe: 'the warning is not shown as read after opening it' });
+      await waitFor(async () => (await lateWarning().getByTestId('appeal-button').count()) > 0, {
+        timeoutMs: 15_000,
+        intervalMs: 250,
+        describe: async () => {
+          const r = await api('GET', `/accounts/${encodeURIComponent(LATE)}/notifications`, lateUser);
+          const w = (r.json || []).find((m) => m.kind === 'INAUTHENTIC_ACTIVITY_WARNING');
+          return `the warning shows no Appeal button within 15 s (the notification ${w && w.enforcementId ? `names enforcement ${w.enforcementId}` : 'has no enforcementId'})`;
+        },
+      });
+      await lateWarning().getByTestId('appeal-button').click();
+      await appealPage.getByTestId('appeal-message').fill(APPEAL_MESSAGE);
+      await lateWarning().getByTestId('appeal-submit').click();
+      const state = lateWarning().getByTestId('appeal-state');
+      await waitFor(async () => (await state.count()) > 0 && (await state.getAttribute('data-status')) === 'OPEN', {
+        timeoutMs: 15_000,
+        intervalMs: 250,
+        describe: async () => {
+          const error = lateWarning().getByTestId('appeal-error');
+          return `the warning does not show the appeal as OPEN within 15 s${(await error.count()) ? `; the form says "${await error.innerText()}"` : ''}`;
+        },
+      });
+      await waitForText(lateWarning().getByTestId('appeal-sent-message'), APPEAL_MESSAGE, { what: 'the appeal as sent' });
+      const r = await api('GET', `/accounts/${encodeURIComponent(LATE)}/appeals`, lateUser);
+      appeal = (r.json || []).find((a) => a.enforcementId === lateHeld.id);
+      assert(appeal && appeal.status === 'OPEN' && appeal.message === APPEAL_MESSAGE,
+        `GET /accounts/${LATE}/appeals (HTTP ${r.status}) has ${appeal ? `${appeal.status} “${appeal.message}”` : `no appeal of ${lateHeld.id}`}`);
+      await shot(appealPage, 'appeal-submitted.png');
+    });
+
+    await check('console: the appeal queue lists the appeal; granting it, with a note and through the confirmation, reverts the enforcement', async () => {
+      await consolePage.bringToFront();
+      activePage = consolePage;
+      await consolePage.getByTestId('nav-appeals').click();
+      const item = consolePage.locator(`[data-testid="appeal-item"][data-appeal-id="${appeal.id}"]`);
+      await waitFor(async () => {
+        if ((await item.count()) > 0) {
+          return true;
+        }
+        await consolePage.getByTestId('refresh-appeals').click();
+        return false;
+      }, { timeoutMs: 30_000, intervalMs: 2000, describe: `the appeal queue has no item for appeal ${appeal.id}` });
+      await waitForText(item.getByTestId('appeal-message'), APPEAL_MESSAGE, { what: 'the appeal message' });
+      assert((await item.getByTestId('enforcement-link').getAttribute('data-enforcement-id')) === lateHeld.id, 'the appeal does not link its enforcement');
+      await waitForText(consolePage.getByTestId('appeals-count'), /^\(\d[\d,]*\+?\)$/, { what: 'the open-appeal count in the navigation' });
+      await item.getByTestId('appeal-grant').check();
+      await item.getByTestId('appeal-note').fill(APPEAL_NOTE);
+      await item.scrollIntoViewIfNeeded();
+      await shot(consolePage, 'appeal-queue.png');
+      await item.getByTestId('appeal-decide').click();
+      await visible(consolePage.getByTestId('confirm-dialog'), 'the confirmation before the appeal decision');
+      await waitForText(consolePage.getByTestId('confirm-text'), lateHeld.id, { what: 'the appeal confirmation' });
+      await consolePage.getByTestId('confirm-accept').click();
+      await waitForText(consolePage.getByTestId('status-message'), /granted/, { what: 'the status message', timeoutMs: 30_000 });
+      await waitFor(async () => (await item.getAttribute('data-status')) === 'GRANTED', { timeoutMs: 10_000, intervalMs: 250, describe: 'the appeal is not shown as GRANTED' });
+      await waitFor(async () => (await enforcementStatus(LATE, lateHeld.id, moderator)) === 'REVERTED', {
+        timeoutMs: 30_000, intervalMs: 1000, describe: async () => `${lateHeld.id} is ${await enforcementStatus(LATE, lateHeld.id, moderator)} after the granted appeal, not REVERTED`,
+      });
+    });
+
+    await check(`inbox: ${LATE} sees the appeal GRANTED and the ENFORCEMENT_REVERSED message`, async () => {
+      await appealPage.bringToFront();
+      activePage = appealPage;
+      const reversed = appealPage.locator('[data-testid="message"][data-kind="ENFORCEMENT_REVERSED"]');
+      const state = lateWarning().getByTestId('appeal-state');
+      await waitFor(async () => (await reversed.count()) > 0 && (await state.count()) > 0 && (await state.getAttribute('data-status')) === 'GRANTED', {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        describe: async () => `after 60 s the inbox has ${await reversed.count()} ENFORCEMENT_REVERSED messages and the appeal is `
+          + `${(await state.count()) ? await state.getAttribute('data-status') : 'not shown'} (live updates: ${await appealPage.getByTestId('live-state').getAttribute('data-state')})`,
+      });
+      await waitForText(lateWarning().getByTestId('appeal-state'), 'Appeal granted', { what: 'the appeal state' });
+      await shot(appealPage, 'appeal-decided.png');
     });
 
     activePage = null;

@@ -415,6 +415,29 @@ export async function main() {
     method: 'GET', template: '/api/v1/enforcements', path: '/api/v1/enforcements?status=HELD', expect: 200, bearer: tokens.moderator,
     extra: ({ json }) => json.filter((e) => e.status !== 'HELD').map((e) => `enforcement ${e.id} is ${e.status}, not HELD`),
   });
+  const enforcementsPage = await check('a page of enforcements', {
+    method: 'GET', template: '/api/v1/enforcements', path: '/api/v1/enforcements?limit=2', expect: 200, bearer: tokens.moderator,
+    extra: ({ json }) => (json.length > 2 ? [`${json.length} enforcements for limit 2`] : []),
+  });
+  const nextPage = /^<([^>]+)>; rel="next"$/.exec(enforcementsPage?.headers.get('link') ?? '');
+  if (nextPage) {
+    await check('the next page of enforcements', {
+      method: 'GET', template: '/api/v1/enforcements', path: nextPage[1], expect: 200, bearer: tokens.moderator,
+      extra: ({ json }) => {
+        const seen = new Set(enforcementsPage.json.map((e) => e.id));
+        return [
+          ...(json.length > 2 ? [`${json.length} enforcements for limit 2`] : []),
+          ...json.filter((e) => seen.has(e.id)).map((e) => `enforcement ${e.id} is on both pages`),
+        ];
+      },
+    });
+  }
+  await check('enforcements with a malformed cursor', {
+    method: 'GET', template: '/api/v1/enforcements', path: '/api/v1/enforcements?after=not-ours', expect: 400, bearer: tokens.moderator,
+  });
+  await check('enforcements with limit 0', {
+    method: 'GET', template: '/api/v1/enforcements', path: '/api/v1/enforcements?limit=0', expect: 400, bearer: tokens.moderator,
+  });
   await check('impact of an unknown enforcement', {
     method: 'GET', template: '/api/v1/enforcements/{id}/impact', path: `/api/v1/enforcements/enf-ct-${run}/impact`, expect: 404,
     bearer: tokens.moderator,
@@ -425,6 +448,54 @@ export async function main() {
   });
   await check('guard', {
     method: 'GET', template: '/api/v1/guard', path: '/api/v1/guard', expect: 200, bearer: tokens.moderator,
+  });
+
+  await check('open cases', {
+    method: 'GET', template: '/api/v1/cases', path: '/api/v1/cases', expect: 200, bearer: tokens.moderator,
+    extra: ({ json }) => json.items.filter((c) => c.status !== 'OPEN').map((c) => `case ${c.id} is ${c.status}, not OPEN`),
+  });
+  await check('cases with a malformed cursor', {
+    method: 'GET', template: '/api/v1/cases', path: '/api/v1/cases?after=not-ours', expect: 400, bearer: tokens.moderator,
+  });
+  await check('unknown case', {
+    method: 'GET', template: '/api/v1/cases/{id}', path: `/api/v1/cases/case-ct-${run}`, expect: 404, bearer: tokens.moderator,
+  });
+  await check('cases as a user', {
+    method: 'GET', template: '/api/v1/cases', path: '/api/v1/cases', expect: 403, bearer: tokens.user,
+  });
+  await check('open appeals', {
+    method: 'GET', template: '/api/v1/appeals', path: '/api/v1/appeals?status=OPEN', expect: 200, bearer: tokens.moderator,
+    extra: ({ json }) => json.filter((a) => a.status !== 'OPEN').map((a) => `appeal ${a.id} is ${a.status}, not OPEN`),
+  });
+  const appeals = '/api/v1/accounts/{id}/appeals';
+  await check('own appeals', {
+    method: 'GET', template: appeals, path: `/api/v1/accounts/${account}/appeals`, expect: 200, bearer: tokens.user,
+    extra: ({ json }) => (json.length === 0 ? [] : [`expected no appeals, got ${json.length}`]),
+  });
+  await check("another user's appeals", {
+    method: 'GET', template: appeals, path: `/api/v1/accounts/${account}/appeals`, expect: 403, bearer: tokens.otherUser,
+  });
+
+  // The activity comes from the ledger, which may see the events a little after scoring did.
+  const activityPath = `/api/v1/accounts/${account}/activity`;
+  const activityDeadline = Date.now() + 15_000;
+  while (Date.now() < activityDeadline) {
+    try {
+      if ((await call(base, 'GET', activityPath, { bearer: tokens.moderator })).status !== 404) {
+        break;
+      }
+    } catch {
+      // the check below reports it
+    }
+    await sleep(1000);
+  }
+  await check('account activity', {
+    method: 'GET', template: '/api/v1/accounts/{id}/activity', path: `${activityPath}?hours=24`, expect: 200, bearer: tokens.moderator,
+    extra: ({ json }) => (json.accountId === account && json.items.some((h) => h.app === 'first-party' && h.follows >= 1)
+      ? [] : [`expected a first-party follow of ${account}, got ${JSON.stringify(json)}`]),
+  });
+  await check('account activity over too many hours', {
+    method: 'GET', template: '/api/v1/accounts/{id}/activity', path: `${activityPath}?hours=721`, expect: 400, bearer: tokens.moderator,
   });
 
   await check('actions feed', {
@@ -482,9 +553,21 @@ export function selfTest() {
     modelVersion: null, heldReason: 'h', groupId: null, apps: [],
   };
   const note = {
-    id: '5f0c6a1e-3b7d-4c2a-9e51-2d8f7b3a6c04', kind: 'FINAL_WARNING', title: 't', body: 'b', actions: ['CHANGE_PASSWORD'],
+    id: '5f0c6a1e-3b7d-4c2a-9e51-2d8f7b3a6c04', kind: 'FINAL_WARNING', enforcementId: 'enf-3f9a1c2b7d4e5f60', title: 't', body: 'b', actions: ['CHANGE_PASSWORD'],
     apps: ['followboost'], locale: 'en', createdAt: '2026-11-22T10:21:04.518Z', readAt: null, resolvedAt: null, rescindedAt: null,
   };
+  const caseSummary = {
+    id: 'case-9d2e4b7a1c3f4e6a8b0d2f4a6c8e0b13', kind: 'LOCKSTEP_GROUP', status: 'OPEN', title: 'Lockstep group g-1',
+    enforcementIds: ['enf-3f9a1c2b7d4e5f60'], held: 1, removed: { follows: 24, likes: 0, comments: 0 }, receivers: 24,
+    createdAt: '2026-11-22T10:31:41.210Z', closedAt: null,
+  };
+  const appeal = {
+    id: 'apl-6b1f0e9c2d7a4c3e8f5a1b2c3d4e5f60', enforcementId: 'enf-3f9a1c2b7d4e5f60', accountId: 'acc-42', status: 'OPEN', message: 'm',
+    createdAt: '2026-11-22T12:02:41.307Z', decidedAt: null, decidedBy: null, note: null,
+  };
+  const audit = { from: null, to: 'PROPOSED', actor: 'model', note: 'r', at: '2026-11-22T10:20:58.114Z' };
+  const activity = { accountId: 'acc-42', bucket: 'PT1H', items: [{ at: '2026-11-22T09:00:00Z', app: 'followboost', follows: 168, likes: 97, comments: 0 }] };
+  const link = '</api/v1/enforcements?status=HELD&limit=2&after=MTc5NTM0Mjg1OC4xMTQwMDAwMDA6ZW5mLTNmOWExYzJiN2Q0ZTVmNjA>; rel="next"';
   const without = (object, key) => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
   const cases = [
     // [name, should pass, method, template, status, headers, body]
@@ -509,6 +592,23 @@ export function selfTest() {
     ['enforcement with a createdAt that is no date-time', false, 'get', '/api/v1/enforcements', 200, J, [{ ...enforcement, createdAt: 'yesterday' }]],
     ['inbox', true, 'get', '/api/v1/accounts/{id}/notifications', 200, J, [note]],
     ['inbox entry with an unknown kind', false, 'get', '/api/v1/accounts/{id}/notifications', 200, J, [{ ...note, kind: 'HELLO' }]],
+    ['inbox entry of a denied appeal', true, 'get', '/api/v1/accounts/{id}/notifications', 200, J, [{ ...note, kind: 'APPEAL_DENIED', actions: [] }]],
+    ['inbox entry without enforcementId', false, 'get', '/api/v1/accounts/{id}/notifications', 200, J, [without(note, 'enforcementId')]],
+    ['enforcement page with a next link', true, 'get', '/api/v1/enforcements', 200, { ...J, link }, [enforcement]],
+    ['enforcement page with a link that is not rel=next', false, 'get', '/api/v1/enforcements', 200, { ...J, link: link.replace('next', 'prev') }, [enforcement]],
+    ['enforcement audit', true, 'get', '/api/v1/enforcements/{id}/audit', 200, J, [audit, { ...audit, from: 'PROPOSED', to: 'HELD', actor: 'guard' }]],
+    ['audit line to an unknown status', false, 'get', '/api/v1/enforcements/{id}/audit', 200, J, [{ ...audit, to: 'PAUSED' }]],
+    ['case page', true, 'get', '/api/v1/cases', 200, J, { items: [caseSummary], next: null }],
+    ['case page without next', false, 'get', '/api/v1/cases', 200, J, { items: [caseSummary] }],
+    ['case of an unknown kind', false, 'get', '/api/v1/cases', 200, J, { items: [{ ...caseSummary, kind: 'FARM' }], next: null }],
+    ['case without its evidence', false, 'get', '/api/v1/cases/{id}', 200, J, { ...caseSummary, impact: [], audit: [] }],
+    ['409 for a stale case', true, 'post', '/api/v1/cases/{id}/decide', 409, P, problem(409)],
+    ['appeal queue', true, 'get', '/api/v1/appeals', 200, J, [appeal, { ...appeal, status: 'DENIED', decidedAt: '2026-11-22T14:15:09.881Z', decidedBy: 'moderator:m', note: 'n' }]],
+    ['appeal in an unknown status', false, 'get', '/api/v1/appeals', 200, J, [{ ...appeal, status: 'WITHDRAWN' }]],
+    ['appeal filed', true, 'post', '/api/v1/accounts/{id}/appeals', 201, J, appeal],
+    ['429 for too many appeals, with Retry-After', true, 'post', '/api/v1/accounts/{id}/appeals', 429, { ...P, 'retry-after': '86400' }, problem(429)],
+    ['account activity', true, 'get', '/api/v1/accounts/{id}/activity', 200, J, activity],
+    ['account activity in another bucket size', false, 'get', '/api/v1/accounts/{id}/activity', 200, J, { ...activity, bucket: 'P1D' }],
     ['204 without a body', true, 'post', '/api/v1/accounts/{id}/notifications/{nid}/read', 204, {}, ''],
     ['204 with a body', false, 'post', '/api/v1/accounts/{id}/notifications/{nid}/read', 204, J, { read: true }],
   ];
@@ -532,6 +632,21 @@ export function selfTest() {
   ];
   for (const [name, shouldPass, value] of requests) {
     const problems = checkRequest(contract, 'post', '/api/v1/events', 'application/json', value);
+    const ok = (problems.length === 0) === shouldPass;
+    ok ? passed++ : failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'}  self-test: request with ${name} is ${shouldPass ? 'accepted' : 'refused'}`);
+  }
+  const decision = { decision: 'APPROVE', note: 'one farm', expectedEnforcements: 8 };
+  const reviews = [
+    ['a case decision', true, '/api/v1/cases/{id}/decide', decision],
+    ['a case decision without expectedEnforcements', false, '/api/v1/cases/{id}/decide', without(decision, 'expectedEnforcements')],
+    ['a case decision with a blank note', false, '/api/v1/cases/{id}/decide', { ...decision, note: '   ' }],
+    ['an appeal', true, '/api/v1/accounts/{id}/appeals', { enforcementId: 'enf-3f9a1c2b7d4e5f60', message: 'not me' }],
+    ['an appeal without a message', false, '/api/v1/accounts/{id}/appeals', { enforcementId: 'enf-3f9a1c2b7d4e5f60' }],
+    ['an appeal decision of an unknown kind', false, '/api/v1/appeals/{id}/decide', { decision: 'MAYBE', note: 'n' }],
+  ];
+  for (const [name, shouldPass, template, value] of reviews) {
+    const problems = checkRequest(contract, 'post', template, 'application/json', value);
     const ok = (problems.length === 0) === shouldPass;
     ok ? passed++ : failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'}  self-test: request with ${name} is ${shouldPass ? 'accepted' : 'refused'}`);

@@ -32,7 +32,7 @@ class EnforcementFlowE2E {
     private static final int FOLLOWS = 60;
 
     private final String p = "ef" + UUID.randomUUID().toString().substring(0, 6);
-    private final String small = p + "-t0";
+    private final String small = BoughtFollows.small(p);
     private final String moderator = DevTokens.token("moderator", "mod-e2e");
 
     private static RequestSpecification api(String token) {
@@ -68,35 +68,7 @@ class EnforcementFlowE2E {
 
     @Test
     void heldThenApprovedThenRevertedExactly() {
-        Instant start = Instant.now().minus(Duration.ofHours(2));
-        List<String> events = new ArrayList<>();
-        events.add("""
-                {"eventId":"%s-f","type":"FOLLOW","accountId":"%s-friend","occurredAt":"%s","clientAppId":"official-ios","targetAccountId":"%s"}"""
-                .formatted(p, p, start.minus(Duration.ofHours(4)), small));
-        // The bots' other targets are popular accounts (a platform follower count of 5,000), as bought
-        // follows are: removing the bots' follows from them is no purge, for the guard's breaker either.
-        for (int i = 1; i < FOLLOWS; i++) {
-            events.add("""
-                    {"eventId":"%s-pp%d","type":"PROFILE_SNAPSHOT","accountId":"%s-p%d","occurredAt":"%s","profile":{"username":"popular%d",
-                     "fullName":"Popular %d","biography":"","externalUrl":null,"hasProfilePicture":true,"isPrivate":false,"mediaCount":300,
-                     "followerCount":5000,"followingCount":200}}""".formatted(p, i, p, i, start.minus(Duration.ofHours(4)), i, i));
-        }
-        for (int b = 0; b < BOTS; b++) {
-            String bot = p + "-bot" + b;
-            // Each bot a quarter of an hour after the previous one: bought, not coordinated in lockstep.
-            Instant botStart = start.minus(Duration.ofMinutes(15L * b));
-            events.add("""
-                    {"eventId":"%s-p","type":"PROFILE_SNAPSHOT","accountId":"%s","occurredAt":"%s","profile":{"username":"%s8391027",
-                     "fullName":"","biography":"","externalUrl":null,"hasProfilePicture":false,"isPrivate":false,"mediaCount":0,
-                     "followerCount":2,"followingCount":1900}}""".formatted(bot, bot, botStart.minusSeconds(60), bot));
-            for (int i = 0; i < FOLLOWS; i++) {
-                String target = i == 0 ? small : p + "-p" + i;
-                events.add("""
-                        {"eventId":"%s-e%d","type":"FOLLOW","accountId":"%s","occurredAt":"%s","clientAppId":"followboost","targetAccountId":"%s"}"""
-                        .formatted(bot, i, bot, botStart.plusSeconds(20L * i), target));
-            }
-        }
-        send(events);
+        send(BoughtFollows.events(p, BOTS, FOLLOWS, Instant.now().minus(Duration.ofHours(2))));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<Map<String, Object>> all = enforcementsOfBots();

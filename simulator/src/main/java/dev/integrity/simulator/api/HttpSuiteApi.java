@@ -80,6 +80,19 @@ public final class HttpSuiteApi implements SuiteApi {
     }
 
     @Override
+    public int openCases() {
+        int open = 0;
+        String after = null;
+        do {
+            String path = "/api/v1/cases?status=OPEN&limit=200" + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            JsonNode page = read(call("GET", path, moderator(), false), JsonNode.class);
+            open += page.path("items").size();
+            after = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (after != null);
+        return open;
+    }
+
+    @Override
     public List<NotificationView> notifications(String accountId) {
         HttpResponse<String> r = call("GET", "/api/v1/accounts/" + segment(accountId) + "/notifications", reader(accountId), true);
         return r.statusCode() == 404 ? List.of() : read(r, NOTIFICATIONS);

@@ -11,6 +11,7 @@ public record NotificationView(String id, String kind, String title, String body
     public static final String FINAL_WARNING = "FINAL_WARNING";
     public static final String BLOCKED = "ACCOUNT_BLOCKED";
     public static final String REVERSED = "ENFORCEMENT_REVERSED";
+    public static final String APPEAL_DENIED = "APPEAL_DENIED";
 
     public NotificationView {
         actions = actions == null ? List.of() : List.copyOf(actions);

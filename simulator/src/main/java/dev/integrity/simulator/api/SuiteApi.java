@@ -25,6 +25,9 @@ public interface SuiteApi {
     /** {@code GET /guard} as moderator. */
     GuardView guard();
 
+    /** {@code GET /cases?status=OPEN} as moderator, every page: how many review cases are open, one decision each. */
+    int openCases();
+
     /** {@code GET /accounts/{id}/notifications} as the account's own user, newest first. */
     List<NotificationView> notifications(String accountId);
 

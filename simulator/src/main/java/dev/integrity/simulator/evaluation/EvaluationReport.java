@@ -82,8 +82,8 @@ public record EvaluationReport(
             Double removedShare, Double boughtRemovedShare) {
     }
 
-    /** The blast-radius breaker and the enforcements it holds. */
-    public record Guard(String state, String reason, Instant openedAt, int held) {
+    /** The blast-radius breaker, the enforcements it holds, and the open review cases they form (one decision each). */
+    public record Guard(String state, String reason, Instant openedAt, int held, int openCases) {
     }
 
     /** Messages in the inboxes read, by kind. */

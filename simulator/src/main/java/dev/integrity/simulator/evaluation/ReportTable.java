@@ -72,8 +72,10 @@ public final class ReportTable {
         }
 
         out.println();
-        out.printf(Locale.ROOT, "guard: %s%s; %d enforcements HELD%n", r.guard().state() == null ? "unknown" : r.guard().state(),
-                r.guard().reason() == null || r.guard().reason().isBlank() ? "" : " (" + r.guard().reason() + ")", r.guard().held());
+        out.printf(Locale.ROOT, "guard: %s%s; %d enforcements HELD in %d open review cases: %d decisions clear the queue%n",
+                r.guard().state() == null ? "unknown" : r.guard().state(),
+                r.guard().reason() == null || r.guard().reason().isBlank() ? "" : " (" + r.guard().reason() + ")", r.guard().held(),
+                r.guard().openCases(), r.guard().openCases());
         out.printf(Locale.ROOT, "enforcements: %s%n", counts(r.enforcementsByStatus()));
         out.printf(Locale.ROOT, "messages in %d inboxes (read as %s): %s%n", r.messages().inboxesRead(), r.messages().readAs(),
                 counts(r.messages().byKind()));

@@ -200,8 +200,8 @@ public final class Scorecard {
 
     private Guard guard() {
         int held = (int) view.enforcements().values().stream().filter(e -> e.is(EnforcementStatus.HELD)).count();
-        return view.guard() == null ? new Guard(null, null, null, held)
-                : new Guard(view.guard().state(), view.guard().reason(), view.guard().openedAt(), held);
+        return view.guard() == null ? new Guard(null, null, null, held, view.openCases())
+                : new Guard(view.guard().state(), view.guard().reason(), view.guard().openedAt(), held, view.openCases());
     }
 
     private Map<String, Long> enforcementsByStatus() {

@@ -71,7 +71,7 @@ public final class SystemReader {
             reader = "moderator";
             notes.add("inboxes were read with the moderator token: " + http.userTokenProblem());
         }
-        return new SystemView(accounts, enforcements, impacts, guard, inboxes, reader, notes);
+        return new SystemView(accounts, enforcements, impacts, guard, inboxes, reader, notes, api.openCases());
     }
 
     private static boolean touched(AccountView a) {

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param inboxes      per account whose inbox was read (warned, blocked or enforced accounts)
  * @param inboxReader  "user" when read with user tokens, else "moderator"
  * @param notes        anything that limits what the view shows
+ * @param openCases    review cases open: the decisions that clear the held queue
  */
 public record SystemView(Map<String, AccountView> accounts, Map<String, EnforcementView> enforcements,
         Map<String, List<ReceiverImpact>> impacts, GuardView guard, Map<String, List<NotificationView>> inboxes, String inboxReader,
-        List<String> notes) {
+        List<String> notes, int openCases) {
 
     public SystemView {
         accounts = Map.copyOf(accounts);

@@ -52,6 +52,12 @@ public class FakeSuiteApi implements SuiteApi {
         return guard;
     }
 
+    /** Every held enforcement is a case of its own here. */
+    @Override
+    public int openCases() {
+        return (int) enforcements.stream().filter(e -> e.is(EnforcementStatus.HELD)).count();
+    }
+
     @Override
     public List<NotificationView> notifications(String accountId) {
         return inboxes.getOrDefault(accountId, List.of());
