@@ -347,21 +347,7 @@ async function main() {
   });
 
   await check(`setup: an enforcement of ${BOT} is HELD by the guard`, async () => {
-    let seen = 'nothing yet';
-    held = await waitFor(async () => {
-      const r = await api('GET', `/enforcements?accountId=${encodeURIComponent(BOT)}`, moderator);
-      if (r.status !== 200) {
-        seen = `HTTP ${r.status}: ${r.text.slice(0, 200)}`;
-        return null;
-      }
-      const list = r.json || [];
-      seen = list.length ? list.map((e) => `${e.id} ${e.status}`).join(', ') : 'no enforcement';
-      const notHeld = list.find((e) => e.status !== 'HELD' && e.status !== 'PROPOSED');
-      if (notHeld) {
-        throw Object.assign(new Error(`enforcement ${notHeld.id} is ${notHeld.status}, expected HELD (is the blast-radius guard configured?)`), { fatal: true });
-      }
-      return list.find((e) => e.status === 'HELD') || null;
-    }, { timeoutMs: 90_000, intervalMs: 2000, describe: () => `no HELD enforcement of ${BOT} within 90 s; saw: ${seen}` });
+    held = await heldEnforcementOf(BOT, moderator, 90_000);
     console.log(`       ${held.id}: ${held.heldReason}`);
   });
 

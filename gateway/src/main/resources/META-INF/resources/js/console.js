@@ -60,7 +60,7 @@ const enforcementAccounts = new Map(); // id -> account id, where only that is k
 const queueState = { items: [], next: null };
 const enforcementsState = { items: [], next: null, generation: 0, filters: null };
 const casesState = { items: [], next: null, generation: 0, filters: null };
-const appealsState = { generation: 0 };
+const appealsState = { generation: 0, items: [], next: null, status: 'OPEN' };
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -1822,32 +1822,71 @@ async function loadAppeals() {
   const generation = ++appealsState.generation;
   body.setAttribute('aria-busy', 'true');
   try {
-    const list = await call(`/appeals${query({ status, limit: APPEALS_LIMIT })}`) || [];
+    const page = await callPage(`/appeals${query({ status, limit: APPEALS_LIMIT })}`);
     if (generation !== appealsState.generation) {
       return;
     }
-    for (const a of list) {
-      enforcementAccounts.set(a.enforcementId, a.accountId);
-    }
-    clear(body);
-    if (status === 'OPEN') {
-      navCount('#appeals-count-nav', list.length, list.length >= APPEALS_LIMIT);
-    }
-    const label = status.toLowerCase();
-    body.append(h('p', { className: 'muted small', dataset: { testid: 'appeals-summary' } },
-      `${plural(list.length, `${label} appeal`, `${label} appeals`)}${list.length >= APPEALS_LIMIT ? ` (the oldest ${APPEALS_LIMIT}; decide these to see more)` : ''}, oldest first.`));
-    if (list.length === 0) {
-      body.append(h('p', { className: 'empty', dataset: { testid: 'appeals-empty' } }, status === 'OPEN' ? 'No appeal is waiting.' : `No ${label} appeal.`));
-      return;
-    }
-    body.append(h('ol', { className: 'appeal-list', dataset: { testid: 'appeal-list' } }, list.map(appealItem)));
+    appealsState.items = page.body || [];
+    appealsState.next = page.next;
+    appealsState.status = status;
+    renderAppeals();
   } catch (error) {
     if (!isSignedOutError(error) && generation === appealsState.generation) {
       clear(body).append(errorNote('Could not load the appeals', error));
+      $('#appeals-more').hidden = true;
     }
   } finally {
     body.removeAttribute('aria-busy');
   }
+}
+
+/** The next page of the appeal queue, from the Link header's rel="next": appended below. */
+async function moreAppeals() {
+  const more = $('#appeals-more');
+  const generation = appealsState.generation;
+  if (!appealsState.next) {
+    return;
+  }
+  more.disabled = true;
+  try {
+    const page = await callPage(appealsState.next);
+    if (generation !== appealsState.generation) {
+      return;
+    }
+    const seen = new Set(appealsState.items.map((a) => a.id));
+    const added = (page.body || []).filter((a) => !seen.has(a.id));
+    appealsState.items.push(...added);
+    appealsState.next = page.next;
+    renderAppeals();
+    announce(`${plural(added.length, 'more appeal', 'more appeals')} shown${page.next ? '; there are more' : ''}.`);
+  } catch (error) {
+    if (!isSignedOutError(error)) {
+      announce(`Could not load more appeals: ${describe(error)}`, 'error');
+    }
+  } finally {
+    more.disabled = false;
+  }
+}
+
+function renderAppeals() {
+  const body = clear($('#appeals-body'));
+  const list = appealsState.items;
+  const status = appealsState.status;
+  moreButtonState('#appeals-more', appealsState.next);
+  for (const a of list) {
+    enforcementAccounts.set(a.enforcementId, a.accountId);
+  }
+  if (status === 'OPEN') {
+    navCount('#appeals-count-nav', list.length, Boolean(appealsState.next));
+  }
+  const label = status.toLowerCase();
+  body.append(h('p', { className: 'muted small', dataset: { testid: 'appeals-summary' } },
+    `${plural(list.length, `${label} appeal`, `${label} appeals`)}${appealsState.next ? ' shown, more on the next page' : ''}, oldest first.`));
+  if (list.length === 0) {
+    body.append(h('p', { className: 'empty', dataset: { testid: 'appeals-empty' } }, status === 'OPEN' ? 'No appeal is waiting.' : `No ${label} appeal.`));
+    return;
+  }
+  body.append(h('ol', { className: 'appeal-list', dataset: { testid: 'appeal-list' } }, list.map(appealItem)));
 }
 
 function appealItem(a) {
@@ -1934,7 +1973,12 @@ async function submitAppealDecision(a, form, noteArea, error, submit) {
     const updated = await call(`/appeals/${seg(a.id)}/decide`, { method: 'POST', body: { decision: chosen.value, note } });
     const item = form.closest('li');
     if (item) {
-      const fresh = appealItem({ ...a, ...(updated || {}), status: (updated && updated.status) || (grant ? 'GRANTED' : 'DENIED'), note });
+      const decided = { ...a, ...(updated || {}), status: (updated && updated.status) || (grant ? 'GRANTED' : 'DENIED'), note };
+      const at = appealsState.items.findIndex((x) => x.id === a.id);
+      if (at >= 0) {
+        appealsState.items[at] = decided;
+      }
+      const fresh = appealItem(decided);
       item.replaceWith(fresh);
       const heading = fresh.querySelector('.appeal-heading');
       heading.setAttribute('tabindex', '-1');
@@ -2024,6 +2068,7 @@ function init() {
   $('#case-reload').addEventListener('click', () => currentCaseId && showCase(currentCaseId));
   $('#case-close').addEventListener('click', closeCase);
   $('#appeals-refresh').addEventListener('click', loadAppeals);
+  $('#appeals-more').addEventListener('click', moreAppeals);
   $('#appeals-filter').addEventListener('submit', (event) => event.preventDefault());
   $('#appeals-status').addEventListener('change', loadAppeals);
   $('#audit-close').addEventListener('click', closeAudit);

@@ -39,12 +39,13 @@ public class AppealsResource {
 
     @GET
     @RolesAllowed("moderator")
-    @Operation(summary = "The appeal queue: appeals of a status (OPEN, GRANTED or DENIED), oldest first")
-    public Uni<Response> queue(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+    @Operation(summary = "The appeal queue: appeals of a status (OPEN, GRANTED or DENIED), oldest first; pages of limit (1..1000) with a Link rel=next header while more remain")
+    public Uni<Response> queue(@QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("after") String after) {
         Ids.limit(limit, 1000);
-        String query = Stream.of(Ids.query("status", status), Ids.query("limit", limit)).filter(q -> !q.isEmpty())
+        String filters = Stream.of(Ids.query("status", status), Ids.query("limit", limit)).filter(q -> !q.isEmpty())
                 .collect(Collectors.joining("&"));
-        return scoring.get("/appeals" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+        String query = Stream.of(filters, Ids.query("after", after)).filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
+        return scoring.get("/appeals" + (query.isEmpty() ? "" : "?" + query)).map(r -> Links.withNext(r, "/api/v1/appeals", filters));
     }
 
     @POST

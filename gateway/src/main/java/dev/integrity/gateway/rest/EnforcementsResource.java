@@ -57,14 +57,7 @@ public class EnforcementsResource {
         String filters = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId), Ids.query("limit", limit))
                 .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
         String query = Stream.of(filters, Ids.query("after", after)).filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
-        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> {
-            Response answer = r.toResponse();
-            if (r.status() != 200 || r.nextCursor() == null) {
-                return answer;
-            }
-            String next = "/api/v1/enforcements?" + (filters.isEmpty() ? "" : filters + "&") + Ids.query("after", r.nextCursor());
-            return Response.fromResponse(answer).header("Link", "<" + next + ">; rel=\"next\"").build();
-        });
+        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> Links.withNext(r, "/api/v1/enforcements", filters));
     }
 
     @GET

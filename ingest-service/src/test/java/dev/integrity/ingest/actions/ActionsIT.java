@@ -30,6 +30,7 @@ import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.ingest.support.KafkaTopics;
+import dev.integrity.ingest.support.LedgerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -46,7 +47,7 @@ class ActionsIT {
     private final String p = "x" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final Instant t0 = Instant.now().minus(Duration.ofHours(2));
     private final Map<String, String> eventIds = new HashMap<>();
-    private int seq;
+    private final LedgerEvents json = new LedgerEvents(p, Instant.now());
 
     @Test
     void anEnforcementsHideActionsAreItsRemovalsOneForOneAndItsRevertRestoresExactlyThose() throws Exception {
@@ -61,7 +62,7 @@ class ActionsIT {
         for (int i = 0; i < 2; i++) {
             events.add(event("COMMENT", "bot", "v" + i, "m" + i, "followboost", t0.plusSeconds(900L + i)));
         }
-        post(events);
+        LedgerEvents.post(events);
         awaitCount("bot", "commentsGiven", 2);
 
         EnforcementScope scope = scope("enf", "bot", EnforcementAction.REMOVE_AND_WARN, Instant.now());
@@ -132,7 +133,7 @@ class ActionsIT {
 
     @Test
     void aBlockHidesTheEngagementAndBlocksTheAccountAndItsRevertUnblocks() throws Exception {
-        post(List.of(event("FOLLOW", "b3", "t1", null, "followboost", t0.plusSeconds(10))));
+        LedgerEvents.post(List.of(event("FOLLOW", "b3", "t1", null, "followboost", t0.plusSeconds(10))));
         awaitCount("b3", "followingCount", 1);
         EnforcementScope scope = scope("block", "b3", EnforcementAction.BLOCK, Instant.now());
         try (KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {
@@ -156,7 +157,7 @@ class ActionsIT {
         for (int i = 0; i < 5; i++) {
             early.add(event("FOLLOW", "late", "w" + i, null, "followboost", t0.plusSeconds(60L * i)));
         }
-        post(early);
+        LedgerEvents.post(early);
         awaitCount("late", "followingCount", 5);
         Instant decided = Instant.now().minusSeconds(30);
         EnforcementScope scope = scope("lateenf", "late", EnforcementAction.REMOVE_AND_WARN, decided);
@@ -172,7 +173,7 @@ class ActionsIT {
             }
             late.add(event("FOLLOW", "late", "w8", null, "followboost", decided.plusSeconds(10)));
             late.add(event("FOLLOW", "late", "w9", null, "official-ios", t0.plusSeconds(600)));
-            post(late);
+            LedgerEvents.post(late);
             EnforcementOutcome grown = outcome(outcomes, scope.enforcementId(), "APPLIED", 8);
             assertEquals(8, grown.removed().follows(), "counted in its removals");
             awaitCount("late", "followingCount", 2);
@@ -196,7 +197,7 @@ class ActionsIT {
             for (int i = from; i < Math.min(follows, from + 10_000); i++) {
                 batch.add(event("FOLLOW", "bulk", "r" + i, null, "followboost", t0.plusMillis(100L * i)));
             }
-            post(batch);
+            LedgerEvents.post(batch);
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertEquals(follows, ledger("bulk").getInt("followingCount")));
@@ -251,7 +252,7 @@ class ActionsIT {
 
     /** A small enforcement applied after the others, whose action marks the end of what they published. */
     private EnforcementScope sentinel() throws Exception {
-        post(List.of(event("FOLLOW", "sentinel", "s0", null, "followboost", t0.plusSeconds(5))));
+        LedgerEvents.post(List.of(event("FOLLOW", "sentinel", "s0", null, "followboost", t0.plusSeconds(5))));
         awaitCount("sentinel", "followingCount", 1);
         EnforcementScope scope = scope("sentinel-enf", "sentinel", EnforcementAction.REMOVE_AND_WARN, Instant.now());
         command(EnforcementCommand.Kind.APPLY, scope);
@@ -259,20 +260,8 @@ class ActionsIT {
     }
 
     private String event(String type, String actor, String target, String media, String app, Instant at) {
-        String eventId = p + "e" + seq++;
-        eventIds.put(eventId, app == null ? "" : app);
-        StringBuilder json = new StringBuilder("{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"accountId\":\"" + p + actor
-                + "\",\"occurredAt\":\"" + at + "\"");
-        if (app != null) json.append(",\"clientAppId\":\"").append(app).append('"');
-        if (target != null) json.append(",\"targetAccountId\":\"").append(p).append(target).append('"');
-        if (media != null) json.append(",\"mediaId\":\"").append(p).append(media).append('"');
-        if (type.equals("COMMENT")) json.append(",\"text\":\"so good\"");
-        return json.append('}').toString();
-    }
-
-    private static void post(List<String> events) {
-        given().contentType("application/json").body("[" + String.join(",", events) + "]")
-                .when().post("/events").then().statusCode(202).body("accepted", equalTo(events.size()));
+        eventIds.put(json.nextId(), app == null ? "" : app);
+        return json.event(type, actor, target, media, app, at);
     }
 
     private JsonPath ledger(String account) {

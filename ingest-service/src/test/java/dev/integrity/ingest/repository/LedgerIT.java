@@ -22,6 +22,7 @@ import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.ingest.support.KafkaTopics;
+import dev.integrity.ingest.support.LedgerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,23 +35,9 @@ class LedgerIT {
 
     private final String p = "l" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final Instant t0 = Instant.now().minus(Duration.ofHours(2));
-    private int seq;
+    private final LedgerEvents json = new LedgerEvents(p, t0);
 
-    private String event(String type, String actor, String target, String media, String app, int minute) {
-        String eventId = p + "e" + seq++;
-        StringBuilder json = new StringBuilder("{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"accountId\":\"" + p + actor
-                + "\",\"occurredAt\":\"" + t0.plus(Duration.ofMinutes(minute)) + "\"");
-        if (app != null) json.append(",\"clientAppId\":\"").append(app).append('"');
-        if (target != null) json.append(",\"targetAccountId\":\"").append(p).append(target).append('"');
-        if (media != null) json.append(",\"mediaId\":\"").append(p).append(media).append('"');
-        if (type.equals("COMMENT")) json.append(",\"text\":\"so good\"");
-        return json.append('}').toString();
-    }
 
-    private void post(List<String> events) {
-        given().contentType("application/json").body("[" + String.join(",", events) + "]")
-                .when().post("/events").then().statusCode(202).body("accepted", equalTo(events.size()));
-    }
 
     private JsonPath ledger(String account) {
         return given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
@@ -63,19 +50,19 @@ class LedgerIT {
 
     @Test
     void followUnfollowRefollowAndLikeUnlikeGiveTheRightCounts() {
-        post(List.of(
-                event("FOLLOW", "a", "b", null, "official-ios", 1),
-                event("FOLLOW", "a", "c", null, "official-ios", 2),
-                event("FOLLOW", "a", "b", null, "official-ios", 3), // already following: no change
-                event("UNFOLLOW", "a", "b", null, "official-ios", 4),
-                event("FOLLOW", "a", "b", null, "official-web", 5),
-                event("LIKE", "a", "b", "m1", "official-ios", 6),
-                event("UNLIKE", "a", "b", "m1", "official-ios", 7),
-                event("LIKE", "a", "b", "m1", "official-ios", 8),
-                event("LIKE", "a", "c", "m2", "official-ios", 9),
-                event("UNFOLLOW", "a", "c", null, "official-ios", 10),
-                event("COMMENT", "a", "b", "m1", "official-ios", 11),
-                event("UNLIKE", "a", "c", "m9", "official-ios", 12))); // never liked: no change
+        LedgerEvents.post(List.of(
+                json.event("FOLLOW", "a", "b", null, "official-ios", 1),
+                json.event("FOLLOW", "a", "c", null, "official-ios", 2),
+                json.event("FOLLOW", "a", "b", null, "official-ios", 3), // already following: no change
+                json.event("UNFOLLOW", "a", "b", null, "official-ios", 4),
+                json.event("FOLLOW", "a", "b", null, "official-web", 5),
+                json.event("LIKE", "a", "b", "m1", "official-ios", 6),
+                json.event("UNLIKE", "a", "b", "m1", "official-ios", 7),
+                json.event("LIKE", "a", "b", "m1", "official-ios", 8),
+                json.event("LIKE", "a", "c", "m2", "official-ios", 9),
+                json.event("UNFOLLOW", "a", "c", null, "official-ios", 10),
+                json.event("COMMENT", "a", "b", "m1", "official-ios", 11),
+                json.event("UNLIKE", "a", "c", "m9", "official-ios", 12))); // never liked: no change
         awaitCount("a", "commentsGiven", 1);
         JsonPath a = ledger("a");
         assertEquals(1, a.getInt("followingCount"));
@@ -94,12 +81,12 @@ class LedgerIT {
     void enforcementRemovesOnlyThirdPartyEngagementAndRevertRestoresItLeavingARefollowIntact() throws Exception {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            events.add(event("FOLLOW", "bot", "v" + i, null, "followboost", i));
+            events.add(json.event("FOLLOW", "bot", "v" + i, null, "followboost", i));
         }
-        events.add(event("FOLLOW", "bot", "friend", null, "official-android", 11));
-        events.add(event("LIKE", "bot", "v0", "media0", "followboost", 12));
-        events.add(event("COMMENT", "bot", "v1", "media1", "followboost", 13));
-        post(events);
+        events.add(json.event("FOLLOW", "bot", "friend", null, "official-android", 11));
+        events.add(json.event("LIKE", "bot", "v0", "media0", "followboost", 12));
+        events.add(json.event("COMMENT", "bot", "v1", "media1", "followboost", 13));
+        LedgerEvents.post(events);
         awaitCount("bot", "followingCount", 11);
         awaitCount("bot", "commentsGiven", 1);
 
@@ -136,7 +123,7 @@ class LedgerIT {
             assertEquals(1, ledger("bot").getInt("followingCount"));
 
             // The account follows v0 again on its own, then the enforcement is reverted.
-            post(List.of(event("FOLLOW", "bot", "v0", null, "official-ios", 30)));
+            LedgerEvents.post(List.of(json.event("FOLLOW", "bot", "v0", null, "official-ios", 30)));
             awaitCount("bot", "followingCount", 2);
             KafkaTopics.send("enforcement.decided", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.REVERT, scope)));
             outcome(outcomes, scope.enforcementId(), "REVERTED");
@@ -156,7 +143,7 @@ class LedgerIT {
             String events = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("ingest.events-topic", String.class);
             KafkaTopics.send(events, p + "x", "{not json " + p);
             KafkaTopics.send(events, p + "x", "{\"eventId\":\"" + p + "bad\",\"type\":\"FOLLOW\"}");
-            post(List.of(event("FOLLOW", "x", "y", null, "official-ios", 1)));
+            LedgerEvents.post(List.of(json.event("FOLLOW", "x", "y", null, "official-ios", 1)));
             ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, r -> r.value().contains(p));
             assertTrue(KafkaTopics.header(dead, "dead-letter-reason").startsWith("unreadable JSON"));
             KafkaTopics.await(dlq, r -> r.value().contains(p + "bad"));

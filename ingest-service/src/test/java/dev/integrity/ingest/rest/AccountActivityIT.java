@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.ingest.support.LedgerEvents;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -29,23 +31,9 @@ class AccountActivityIT {
     private final String p = "h" + UUID.randomUUID().toString().substring(0, 8) + "-";
     /** On the hour, well in the past: the buckets are known in advance, and the window must end at the newest event, not now. */
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
-    private int seq;
+    private final LedgerEvents json = new LedgerEvents(p, t0);
 
-    private String event(String type, String actor, String target, String media, String app, int minute) {
-        String eventId = p + "e" + seq++;
-        StringBuilder json = new StringBuilder("{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"accountId\":\"" + p + actor
-                + "\",\"occurredAt\":\"" + t0.plus(Duration.ofMinutes(minute)) + "\"");
-        if (app != null) json.append(",\"clientAppId\":\"").append(app).append('"');
-        if (target != null) json.append(",\"targetAccountId\":\"").append(p).append(target).append('"');
-        if (media != null) json.append(",\"mediaId\":\"").append(p).append(media).append('"');
-        if (type.equals("COMMENT")) json.append(",\"text\":\"so good\"");
-        return json.append('}').toString();
-    }
 
-    private void post(List<String> events) {
-        given().contentType("application/json").body("[" + String.join(",", events) + "]")
-                .when().post("/events").then().statusCode(202).body("accepted", equalTo(events.size()));
-    }
 
     private void awaitCount(String account, String field, int expected) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -66,20 +54,20 @@ class AccountActivityIT {
 
     @Test
     void theEngagementAnAccountGaveIsCountedPerHourAndAppInTheHoursUpToItsNewestEvent() {
-        post(List.of(
-                event("FOLLOW", "a", "b", null, "followboost", 5),
-                event("FOLLOW", "a", "c", null, "followboost", 6),
-                event("LIKE", "a", "b", "m1", "followboost", 7),
-                event("UNFOLLOW", "a", "b", null, "followboost", 20), // the ended follow is still activity
-                event("FOLLOW", "a", "b", null, "followboost", 25), // a new edge: counted again
-                event("FOLLOW", "a", "c", null, "followboost", 26), // already following: no edge, nothing to count
-                event("FOLLOW", "a", "d", null, "official-ios", 30), // a first-party app
-                event("COMMENT", "a", "b", "m1", null, 40), // no app: first-party
-                event("LIKE", "b", "a", "mb", "followboost", 50), // engagement a received, not gave
-                event("LIKE", "a", "b", "m2", "likefarm", 130),
-                event("LIKE", "a", "b", "m3", "followboost", 131),
-                event("COMMENT", "a", "b", "m2", "followboost", 132),
-                event("FOLLOW", "a", "e", null, "official-web", 210))); // the newest: t0 + 3h30
+        LedgerEvents.post(List.of(
+                json.event("FOLLOW", "a", "b", null, "followboost", 5),
+                json.event("FOLLOW", "a", "c", null, "followboost", 6),
+                json.event("LIKE", "a", "b", "m1", "followboost", 7),
+                json.event("UNFOLLOW", "a", "b", null, "followboost", 20), // the ended follow is still activity
+                json.event("FOLLOW", "a", "b", null, "followboost", 25), // a new edge: counted again
+                json.event("FOLLOW", "a", "c", null, "followboost", 26), // already following: no edge, nothing to count
+                json.event("FOLLOW", "a", "d", null, "official-ios", 30), // a first-party app
+                json.event("COMMENT", "a", "b", "m1", null, 40), // no app: first-party
+                json.event("LIKE", "b", "a", "mb", "followboost", 50), // engagement a received, not gave
+                json.event("LIKE", "a", "b", "m2", "likefarm", 130),
+                json.event("LIKE", "a", "b", "m3", "followboost", 131),
+                json.event("COMMENT", "a", "b", "m2", "followboost", 132),
+                json.event("FOLLOW", "a", "e", null, "official-web", 210))); // the newest: t0 + 3h30
         awaitCount("a", "followingCount", 4);
         awaitCount("b", "likesGiven", 1);
 

@@ -57,10 +57,14 @@ public class AppealRepository {
                 .execute(Tuple.of(accountId, limit)).map(AppealRepository::toList);
     }
 
-    /** The queue: appeals of a status, oldest first. */
-    public Uni<List<Appeal>> withStatus(AppealStatus status, int limit) {
-        return pool.preparedQuery("SELECT * FROM appeal WHERE status = $1 ORDER BY created_at, id LIMIT $2")
-                .execute(Tuple.of(status.name(), limit)).map(AppealRepository::toList);
+    /** The queue: appeals of a status, oldest first, after a place in that order (null: from the start). */
+    public Uni<List<Appeal>> withStatus(AppealStatus status, Instant afterCreated, String afterId, int limit) {
+        return pool.preparedQuery("""
+                SELECT * FROM appeal WHERE status = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3))
+                ORDER BY created_at, id LIMIT $4""")
+                .execute(Tuple.from(java.util.Arrays.asList(status.name(), afterCreated == null ? null : afterCreated.atOffset(ZoneOffset.UTC),
+                        afterId == null ? "" : afterId, limit)))
+                .map(AppealRepository::toList);
     }
 
     /** Within the caller's transaction: decides an OPEN appeal; null when it is not open (any more). */

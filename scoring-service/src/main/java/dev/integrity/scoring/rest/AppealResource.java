@@ -86,11 +86,14 @@ public class AppealResource {
     }
 
     @GET
-    @Operation(summary = "The appeal queue: appeals of a status (default OPEN), oldest first")
-    public Uni<List<AppealView>> queue(@QueryParam("status") @DefaultValue("OPEN") String status,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
+    @Operation(summary = "The appeal queue: appeals of a status (default OPEN), oldest first; Next-Cursor names the next page while more remain")
+    public Uni<Response> queue(@QueryParam("status") @DefaultValue("OPEN") String status,
+            @QueryParam("limit") @DefaultValue("200") int limit, @QueryParam("after") String after) {
+        AppealStatus wanted = Params.oneOf("status", status, AppealStatus.class);
         Params.limit(limit, 1000);
-        return appeals.withStatus(Params.oneOf("status", status, AppealStatus.class), limit).map(list -> list.stream().map(AppealView::of).toList());
+        PageCursor from = PageCursor.decode(after);
+        return appeals.withStatus(wanted, from == null ? null : from.createdAt(), from == null ? null : from.id(), limit + 1)
+                .map(list -> PageCursor.page(list, limit, AppealView::of, a -> new PageCursor(a.createdAt(), a.id())));
     }
 
     @POST

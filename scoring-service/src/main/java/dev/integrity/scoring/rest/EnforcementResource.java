@@ -49,9 +49,6 @@ public class EnforcementResource {
         this.lifecycle = lifecycle;
     }
 
-    /** The header that carries the cursor of the next page, from which the gateway builds its Link header. */
-    public static final String NEXT_CURSOR = "Next-Cursor";
-
     @GET
     @Operation(summary = "Enforcements, newest first, filtered by status and account; Next-Cursor names the next page while more remain")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
@@ -60,14 +57,7 @@ public class EnforcementResource {
         Params.limit(limit, 1000);
         PageCursor from = PageCursor.decode(after);
         return enforcements.list(wanted, accountId, from == null ? null : from.createdAt(), from == null ? null : from.id(), limit + 1)
-                .map(list -> {
-                    List<Enforcement> shown = list.size() > limit ? list.subList(0, limit) : list;
-                    Response.ResponseBuilder ok = Response.ok(shown.stream().map(EnforcementView::of).toList());
-                    if (list.size() > limit) {
-                        ok.header(NEXT_CURSOR, new PageCursor(shown.getLast().createdAt(), shown.getLast().id()).encode());
-                    }
-                    return ok.build();
-                });
+                .map(list -> PageCursor.page(list, limit, EnforcementView::of, e -> new PageCursor(e.createdAt(), e.id())));
     }
 
     @GET

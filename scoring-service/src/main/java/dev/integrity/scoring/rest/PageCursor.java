@@ -3,8 +3,11 @@ package dev.integrity.scoring.rest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
 
 /**
  * A place in a list ordered by (creation time, id), handed out as an opaque, URL-safe token. The same
@@ -19,6 +22,22 @@ public record PageCursor(Instant createdAt, String id) {
         String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The answer for one page of a list read with one row more than {@code limit}: the first
+     * {@code limit} rows shown, and a Next-Cursor header naming the last of them while more remain.
+     */
+    public static <T, V> Response page(List<T> rows, int limit, Function<T, V> view, Function<T, PageCursor> place) {
+        List<T> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        Response.ResponseBuilder ok = Response.ok(shown.stream().map(view).toList());
+        if (rows.size() > limit) {
+            ok.header(NEXT_CURSOR, place.apply(shown.getLast()).encode());
+        }
+        return ok.build();
+    }
+
+    /** The header that carries the cursor of a list's next page, from which the gateway builds its Link header. */
+    public static final String NEXT_CURSOR = "Next-Cursor";
 
     /** The place a token names; null for no token (the start). A token this service did not give out is a 400 naming {@code after}. */
     public static PageCursor decode(String token) {
