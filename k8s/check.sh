@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Offline checks of the Kubernetes manifests (no cluster needed):
-#   1. render k8s/overlays/dev and k8s/overlays/prod with `kubectl kustomize` into target/k8s/;
+#   1. render k8s/overlays/dev, dev-monitoring and prod with `kubectl kustomize` into target/k8s/;
 #   2. validate every rendered object against its schema (Kubernetes API, Strimzi and KEDA CRDs) and
 #      against the models' TypeScript declarations (unknown fields), with k8s/validate (npm);
 #   3. policy and consistency checks: probes, resources, non-root, read-only root filesystem, no
 #      privilege escalation; selectors, scale targets, topics vs platform/kafka/topics.txt,
-#      environment vs application.properties, network paths; kustomize v2.0.3 field subset.
+#      environment vs application.properties, network paths; kustomize v2.0.3 field subset;
+#   4. the monitoring pack: monitors vs pods, alert rules and dashboard PromQL vs the meters the Java
+#      registers and the exporters, runbooks in k8s/README.md, Kafka exporter and JMX metrics.
 # Prints one line per object and check, then "k8s: N passed, M failed"; exits 1 on any failure.
 #
 # Environment: KUBECTL (default: kubectl on PATH; Debian's kubernetes-client is kubectl 1.20).
@@ -47,7 +49,7 @@ echo "kubectl: $(command -v "$KUBECTL") (${kubectl_version//$'\n'/, })"
 
 # 1. render
 rendered=()
-for overlay in dev prod; do
+for overlay in dev dev-monitoring prod; do
   if "$KUBECTL" kustomize "k8s/overlays/$overlay" >"$OUT/$overlay.yaml" 2>"$OUT/$overlay.err"; then
     ok "$overlay" "k8s/overlays/$overlay" "renders with kubectl kustomize -> target/k8s/$overlay.yaml"
     rendered+=("$overlay=$OUT/$overlay.yaml")
