@@ -1,4 +1,5 @@
-# Checks beyond the JVM tests: the Kubernetes manifests, the OpenAPI contract, the browser test.
+# Checks beyond the JVM tests: the Kubernetes manifests, the OpenAPI contract, the browser test, the
+# command line.
 # Each prints its own "NAME: N passed, M failed" line and leaves "N M" in target/checks/NAME.result
 # for ./suite test's closing summary.
 
@@ -41,4 +42,10 @@ check_browser() {
   [ -x /usr/bin/chromium ] || apt_install chromium
   npm_ready e2e-tests/browser
   run_check browser bash -c 'cd e2e-tests/browser && node console.test.mjs'
+}
+
+# The command line itself: help that does nothing else, status's exit code, logs, lag, dlq and its
+# replay against the running suite's Kafka, and where the services listen.
+check_cli() {
+  run_check cli bash e2e-tests/cli/suite-cli.test.sh
 }

@@ -16,6 +16,10 @@
 : "${SERVICE_METASPACE:=160m}"
 : "${KAFKA_HEAP:=512m}"
 : "${READY_TIMEOUT:=180}"
+# Where the services listen: the gateway faces the network; ingest, scoring and notify have no
+# authentication of their own and listen on loopback unless told otherwise.
+: "${GATEWAY_HOST:=0.0.0.0}"
+: "${INTERNAL_HOST:=127.0.0.1}"
 
 LOG_DIR="$STATE_DIR/logs"
 PID_DIR="$STATE_DIR/pids"
@@ -23,7 +27,7 @@ SECRETS_DIR="$STATE_DIR/secrets"
 mkdir -p "$LOG_DIR" "$PID_DIR" "$SECRETS_DIR"
 chmod 700 "$SECRETS_DIR"
 
-export GATEWAY_PORT INGEST_PORT SCORING_PORT SCORING_REPLICA_PORT NOTIFY_PORT KAFKA_PORT PG_PORT REDIS_PORT DB_USER
+export GATEWAY_HOST INTERNAL_HOST GATEWAY_PORT INGEST_PORT SCORING_PORT SCORING_REPLICA_PORT NOTIFY_PORT KAFKA_PORT PG_PORT REDIS_PORT DB_USER
 export KAFKA_BOOTSTRAP="127.0.0.1:${KAFKA_PORT}"
 
 if [ -t 1 ]; then BOLD=$'\e[1m'; RED=$'\e[31m'; GREEN=$'\e[32m'; YELLOW=$'\e[33m'; RESET=$'\e[0m'
@@ -40,20 +44,126 @@ die_with_log() {
 }
 
 # The build and every service run on JDK 25, whatever the default java is.
-require_jdk() {
+find_jdk() {
   local candidate
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
     if "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
       export JAVA_HOME="$candidate"
       JAVA="$JAVA_HOME/bin/java"
-      return
+      return 0
     fi
   done
-  die "no JDK 25 found: install one (e.g. Temurin 25 under /usr/lib/jvm) or point JAVA_HOME at it"
+  return 1
 }
 
-mvnw() { "$SUITE_ROOT/mvnw" -q -Dstyle.color=never "$@"; }
+require_jdk() {
+  find_jdk || die "no JDK 25 found: install one (e.g. Temurin 25 under /usr/lib/jvm) or point JAVA_HOME at it"
+}
+
+# Maven through the wrapper. Its whole output goes to $LOG_DIR/maven.log; the terminal gets one line
+# per module, each module's test totals, the errors (with the lines that explain them), and a
+# "still building" line when a step has been silent for MAVEN_TICK seconds. MAVEN_PROGRESS=0 prints
+# Maven's own output instead.
+: "${MAVEN_PROGRESS:=1}"
+: "${MAVEN_TICK:=30}"
+MAVEN_LOG="$LOG_DIR/maven.log"
+mvnw() {
+  if [ "$MAVEN_PROGRESS" = 0 ]; then
+    "$SUITE_ROOT/mvnw" --no-transfer-progress -Dstyle.color=never "$@"
+    return
+  fi
+  # One log across runs, kept from growing without end.
+  if [ -f "$MAVEN_LOG" ] && [ "$(stat -c %s "$MAVEN_LOG")" -gt $((64 * 1024 * 1024)) ]; then
+    mv -f "$MAVEN_LOG" "$LOG_DIR/maven.previous.log"
+  fi
+  printf '\n===== %s ./mvnw %s\n' "$(date '+%F %T')" "$*" >> "$MAVEN_LOG"
+  "$SUITE_ROOT/mvnw" --no-transfer-progress -Dstyle.color=never "$@" 2>&1 | tee -a "$MAVEN_LOG" | maven_progress
+}
+
+# Reads Maven's output and prints its progress (see mvnw). Bash's read with a timeout keeps the
+# "still building" line going while Maven is silent; a partial line read at a timeout is kept.
+maven_progress() {
+  local line partial="" module="" announce="" step="" running="" started=$SECONDS last_said=$SECONDS explain=0 failed=""
+  local name_re='^\[INFO\] -+< [^:]+:([^ ]+) >-+$'
+  local count_re=' \[([0-9]+/[0-9]+)\]$'
+  local mojo_re='^\[INFO\] --- ([^ ]+) .*@ ([^ ]+) ---$'
+  local running_re='^\[INFO\] Running ([A-Za-z0-9_.$]+)$'
+  local totals_re='^\[(INFO|WARNING|ERROR)\] Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$'
+  while true; do
+    if IFS= read -r -t "$MAVEN_TICK" line; then
+      line="$partial$line"
+      partial=""
+    elif [ $? -gt 128 ]; then # timed out: keep what came of the line
+      partial+="$line"
+      line=""
+    else # the end (a last line without a newline is still a line)
+      line="$partial$line"
+      partial=""
+      [ -n "$line" ] || break
+    fi
+    line="${line%$'\r'}"
+    case "$line" in
+      "") ;;
+      "[INFO] --"*)
+        if [[ "$line" =~ $name_re ]]; then
+          module="${BASH_REMATCH[1]}"; announce=1; step=""; running=""; started=$SECONDS; last_said=$SECONDS
+        elif [[ "$line" =~ $mojo_re ]]; then
+          step="${BASH_REMATCH[1]%%:*}:${BASH_REMATCH[1]##*:}"; running=""
+        fi
+        explain=0 ;;
+      "[INFO] Building "*)
+        if [ -n "$announce" ]; then # the line under a module's header, with [i/n] in a multi-module build
+          announce=""
+          if [[ "$line" =~ $count_re ]]; then progress_line '    [%s] %s\n' "${BASH_REMATCH[1]}" "$module"; else progress_line '    %s\n' "$module"; fi
+        fi
+        explain=0 ;;
+      "[INFO] Running "*)
+        [[ "$line" =~ $running_re ]] && running="${BASH_REMATCH[1]}"
+        explain=0 ;;
+      *"] Tests run: "*)
+        if [[ "$line" =~ $totals_re ]]; then # a module's totals (a test class's line goes on with its time)
+          progress_line '      tests: %d passed, %d failed, %d skipped\n' \
+            $((BASH_REMATCH[2] - BASH_REMATCH[3] - BASH_REMATCH[4] - BASH_REMATCH[5])) \
+            $((BASH_REMATCH[3] + BASH_REMATCH[4])) "${BASH_REMATCH[5]}"
+          explain=0
+        elif [[ "$line" == "[ERROR]"* ]]; then
+          progress_line '    %s\n' "$line"
+          explain=20
+        fi ;;
+      "[ERROR] -> [Help"* | "[ERROR] To see the full stack trace"* | "[ERROR] Re-run Maven using"* | \
+        "[ERROR] For more information about the errors"* | "[ERROR] [Help "* | "[ERROR] After correcting"* | \
+        "[ERROR]   mvn <args>"* | "[ERROR]" | "[ERROR] ")
+        explain=0 ;;
+      "[ERROR]"*)
+        progress_line '    %s\n' "$line"
+        explain=20 ;;
+      "[INFO] BUILD FAILURE"*) failed=1; explain=0 ;;
+      "["*) explain=0 ;;
+      *)
+        # The lines under an error explain it (an assertion's message, a stack trace): show a few.
+        if [ "$explain" -gt 0 ]; then
+          progress_line '      %s\n' "$line"
+          explain=$((explain - 1))
+        fi ;;
+    esac
+    if [ -n "$module" ] && [ $((SECONDS - last_said)) -ge "$MAVEN_TICK" ]; then
+      progress_line '    ... still building %s (%s)%s%s\n' "$module" "$(elapsed $((SECONDS - started)))" \
+        "${step:+: $step}" "${running:+, running ${running##*.}}"
+    fi
+  done
+  [ -z "$failed" ] || progress_line '    the build failed; its whole output: %s\n' "${MAVEN_LOG#"$SUITE_ROOT"/}"
+  return 0
+}
+
+# A line of maven_progress (printf's arguments); resets its silence clock.
+progress_line() {
+  # shellcheck disable=SC2059
+  printf "$@"
+  last_said=$SECONDS
+}
+
+elapsed() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
 # A secret generated on first use into the ignored state folder; never committed.
 local_secret() {
@@ -62,7 +172,18 @@ local_secret() {
   cat "$file"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; } # port [host]
+
+# The address to reach a server listening on $1: loopback for a wildcard (all interfaces).
+reach_host() {
+  case "$1" in
+    "" | 0.0.0.0 | "*" | "::" | "[::]") echo 127.0.0.1 ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# A host as it goes in a URL (an IPv6 address in brackets).
+url_host() { if [[ "$1" == *:* && "$1" != \[* ]]; then echo "[$1]"; else echo "$1"; fi; }
 
 # "name (pid N)" of whatever listens on a port, for clear messages.
 port_owner() {

@@ -47,7 +47,8 @@ services_aot() {
     port="$(component_port "$s")"
     rm -f "$cache"
     info "AOT training run of $s"
-    nohup "$JAVA" "${JVM_OPTS[@]}" "-XX:AOTCacheOutput=$cache" -jar "$(service_jar "$s")" > "$LOG_DIR/$s-aot.log" 2>&1 &
+    QUARKUS_HTTP_HOST="$(service_host "$s")" nohup "$JAVA" "${JVM_OPTS[@]}" "-XX:AOTCacheOutput=$cache" -jar "$(service_jar "$s")" \
+      > "$LOG_DIR/$s-aot.log" 2>&1 &
     echo $! > "$PID_DIR/$s"
     local deadline=$((SECONDS + READY_TIMEOUT))
     until service_ready "$s"; do
@@ -56,10 +57,25 @@ services_aot() {
       sleep 0.5
     done
     # Exercise the common paths a little before stopping.
-    curl -fs -o /dev/null -o /dev/null "http://127.0.0.1:$port/q/health/live" "http://127.0.0.1:$port/q/metrics" || true
+    local base
+    base="http://$(url_host "$(component_host "$s")"):$port"
+    curl -fs -o /dev/null -o /dev/null "$base/q/health/live" "$base/q/metrics" || true
     stop_pid_file "$s" 60 >/dev/null
     [ -f "$cache" ] && info "wrote $cache ($(du -h "$cache" | cut -f1))" || warn "$s wrote no AOT cache (see $LOG_DIR/$s-aot.log)"
   done
+}
+
+# The address a service listens on: the gateway on GATEWAY_HOST (every interface by default), the
+# internal services on INTERNAL_HOST (loopback by default: only the gateway faces the network; the
+# internal services check every caller's token as well, so exposing one is not an open door).
+service_host() { if [ "$1" = gateway ]; then echo "$GATEWAY_HOST"; else echo "$INTERNAL_HOST"; fi; }
+
+# The address to reach a component at (the platform's servers are on loopback).
+component_host() {
+  case "$1" in
+    ingest | scoring | notify | scoring-2 | gateway) reach_host "$(service_host "${1%-2}")" ;;
+    *) echo 127.0.0.1 ;;
+  esac
 }
 
 component_port() {
@@ -102,30 +118,41 @@ service_env() {
 export_test_env() {
   service_env
   export JWT_PRIVATE_KEY_LOCATION="$KEYS_DIR/dev-private.pem"
+  # The services' finished spans, for TracingE2E; only traces a test starts itself are sampled.
+  export INTEGRITY_TRACING_FILE="$STATE_DIR/traces/spans.jsonl" TRACING_SAMPLE_RATIO=0
 }
 
-service_ready() { ready_on_port "$(component_port "$1")"; }
-ready_on_port() { curl -fs --max-time 3 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+service_ready() { ready_on_port "$(component_port "$1")" "$(component_host "$1")"; }
+ready_on_port() { # port [host]
+  curl -fs --max-time 3 "http://$(url_host "${2:-127.0.0.1}"):$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'
+}
 
-# Starts SERVICE's jar as process NAME (its pid file and log) listening on PORT.
+# Starts SERVICE's jar as process NAME (its pid file and log) listening on PORT, on the service's
+# host (QUARKUS_HTTP_HOST, which wins over application.properties): the gateway on GATEWAY_HOST, the
+# internal services on INTERNAL_HOST. The gateway reaches them there (INGEST_HOST and the others,
+# unless set).
 launch_service() { # SERVICE NAME PORT
-  info "starting $2 on port $3"
-  # shellcheck disable=SC2046
+  local host reach
+  host="$(service_host "$1")"
+  reach="$(reach_host "$INTERNAL_HOST")"
+  info "starting $2 on $host:$3"
   # SERVICE_STATE_DIR: a process's own local state (scoring's Kafka Streams stores), one folder per process.
   # Scoring gets its own heap (SCORING_HEAP): its feature store's cache and two consumers' fetches
   # live beside the decider's batches, and with the common heap it spent half a core collecting.
   local heap=()
   [ "$1" != scoring ] || heap=("-Xmx$SCORING_HEAP")
-  env "${1^^}_PORT=$3" "${1^^}_STATE_DIR=$STATE_DIR/streams/$2" nohup "$JAVA" "${JVM_OPTS[@]}" "${heap[@]}" $(aot_flags "$1") -jar "$(service_jar "$1")" > "$LOG_DIR/$2.log" 2>&1 &
+  # shellcheck disable=SC2046
+  env "${1^^}_PORT=$3" "${1^^}_STATE_DIR=$STATE_DIR/streams/$2" "QUARKUS_HTTP_HOST=$host" \
+    "INGEST_HOST=${INGEST_HOST:-$reach}" "SCORING_HOST=${SCORING_HOST:-$reach}" "NOTIFY_HOST=${NOTIFY_HOST:-$reach}" nohup "$JAVA" "${JVM_OPTS[@]}" "${heap[@]}" $(aot_flags "$1") -jar "$(service_jar "$1")" > "$LOG_DIR/$2.log" 2>&1 &
   echo $! > "$PID_DIR/$2"
 }
 
 # Waits until process NAME answers ready on PORT; fails with its log if it exits or takes too long.
 await_ready() { # NAME PORT
   local deadline=$((SECONDS + READY_TIMEOUT))
-  until ready_on_port "$2"; do
+  until ready_on_port "$2" "$(component_host "$1")"; do
     alive "$1" || die_with_log "$LOG_DIR/$1.log" "$1 exited during start-up"
-    [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/$1.log" "$1 not ready after ${READY_TIMEOUT} s (health: http://127.0.0.1:$2/q/health/ready)"
+    [ $SECONDS -lt $deadline ] || die_with_log "$LOG_DIR/$1.log" "$1 not ready after ${READY_TIMEOUT} s (health: http://$(url_host "$(component_host "$1")"):$2/q/health/ready)"
     sleep 0.5
   done
 }
@@ -137,7 +164,7 @@ services_up() {
     if alive "$s"; then continue; fi
     local port
     port="$(component_port "$s")"
-    port_open "$port" && die "port $port (for $s) is taken by $(port_owner "$port"); stop it or set ${s^^}_PORT"
+    port_open "$port" "$(component_host "$s")" && die "port $port (for $s) is taken by $(port_owner "$port"); stop it or set ${s^^}_PORT"
     [ -f "$(service_jar "$s")" ] || die "$s is not built: run ./suite build"
     launch_service "$s" "$s" "$port"
     started+=("$s")
@@ -157,7 +184,7 @@ services_down() {
 scoring_replica_up() {
   alive scoring-2 && return 0
   [ -f "$(service_jar scoring)" ] || die "scoring is not built: run ./suite build"
-  port_open "$SCORING_REPLICA_PORT" && die "port $SCORING_REPLICA_PORT (for scoring-2) is taken by $(port_owner "$SCORING_REPLICA_PORT"); set SCORING_REPLICA_PORT"
+  port_open "$SCORING_REPLICA_PORT" "$(component_host scoring-2)" && die "port $SCORING_REPLICA_PORT (for scoring-2) is taken by $(port_owner "$SCORING_REPLICA_PORT"); set SCORING_REPLICA_PORT"
   service_env
   launch_service scoring scoring-2 "$SCORING_REPLICA_PORT"
   await_ready scoring-2 "$SCORING_REPLICA_PORT"
@@ -167,7 +194,7 @@ scoring_replica_up() {
 # Components that answer on their port now, ours or not.
 running_components() {
   local c
-  for c in "${COMPONENTS[@]}"; do port_open "$(component_port "$c")" && echo "$c"; done
+  for c in "${COMPONENTS[@]}"; do port_open "$(component_port "$c")" "$(component_host "$c")" && echo "$c"; done
   true
 }
 
@@ -184,17 +211,19 @@ stop_components_not_in() {
   done
 }
 
+# The table of components; returns 1 when any is down or (a service) not ready.
 print_status() {
   printf '\n%-10s %-6s %-8s %s\n' COMPONENT PORT PID STATE
-  local c port pid state
+  local c port pid state unhealthy=0
   for c in "${COMPONENTS[@]}"; do
     port="$(component_port "$c")"
     pid="-"
     alive "$c" && pid="$(pid_of "$c")"
-    if ! port_open "$port"; then
+    if ! port_open "$port" "$(component_host "$c")"; then
       state="${RED}DOWN${RESET}"
+      unhealthy=1
     elif [[ " ${SERVICES[*]} " == *" $c "* ]]; then
-      if service_ready "$c"; then state="${GREEN}UP${RESET} (ready)"; else state="${YELLOW}STARTING or NOT READY${RESET}"; fi
+      if service_ready "$c"; then state="${GREEN}UP${RESET} (ready)"; else state="${YELLOW}STARTING or NOT READY${RESET}"; unhealthy=1; fi
     elif [ "$c" = postgres ] && [ -f "$STATE_DIR/postgres.started" ]; then
       state="${GREEN}UP${RESET} (started by ./suite)"
     elif [ "$pid" = "-" ]; then
@@ -205,4 +234,5 @@ print_status() {
     printf '%-10s %-6s %-8s %s\n' "$c" "$port" "$pid" "$state"
   done
   echo
+  return "$unhealthy"
 }

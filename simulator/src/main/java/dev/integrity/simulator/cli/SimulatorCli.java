@@ -10,14 +10,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The simulator's command line: {@code run} (what {@code ./suite simulate} calls),
- * {@code evaluate-run} and {@code bench} (what {@code ./suite bench} calls). Any error prints one
+ * {@code evaluate-run}, {@code bench} (what {@code ./suite bench} calls), and the operator commands
+ * {@code lag} and {@code dlq} ({@code ./suite lag}, {@code ./suite dlq}). Any error prints one
  * line on stderr and exits with 2; a run whose events the gateway rejected exits with 1 after
  * printing them.
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorCli.Version.class,
         description = "Generates a labelled population and its traffic, sends it through the gateway, and evaluates what the suite "
-                + "made of it; benchmarks the suite.",
-        subcommands = {RunCommand.class, EvaluateRunCommand.class, BenchCommand.class})
+                + "made of it; benchmarks the suite; shows consumer lag and dead letters, and replays them.",
+        subcommands = {RunCommand.class, EvaluateRunCommand.class, BenchCommand.class, LagCommand.class, DlqCommand.class})
 public final class SimulatorCli implements Runnable {
 
     public static final int REJECTED = 1;
@@ -28,7 +29,7 @@ public final class SimulatorCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, evaluate-run or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, evaluate-run, bench, lag or dlq");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,77 @@
+package dev.integrity.simulator.cli;
+
+import dev.integrity.simulator.ops.GroupLag;
+import dev.integrity.simulator.ops.LagReader;
+import dev.integrity.simulator.ops.LagTable;
+import dev.integrity.simulator.ops.OpsKafka;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./suite lag}: each consumer group's lag per topic (and per partition), from Kafka's own offsets. */
+@Command(name = "lag", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Each consumer group's lag: per topic it reads, the records it has not committed past (log-end offset minus "
+                + "committed offset, summed over the partitions; a partition without a committed offset counts from the log start), and on "
+                + "how many partitions it is behind. A transactional topic (scoring.features, enforcement.actions) can show 1 per "
+                + "partition: its last commit marker.",
+                "Exit codes: 0 done, 1 a group's lag on a topic is above --max-lag, 2 error (Kafka not reachable, unknown group).", ""})
+final class LagCommand implements Callable<Integer> {
+
+    /** Exit code: a group's lag is above --max-lag. */
+    static final int OVER_MAX_LAG = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = "${env:KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    String kafka;
+
+    @Option(names = {"--group", "-g"}, paramLabel = "GROUP", description = "only this group (repeat for several; default: every group)")
+    List<String> groups;
+
+    @Option(names = {"--partitions", "-p"}, description = "one line per partition as well: committed offset, end offset, lag")
+    boolean partitions;
+
+    @Option(names = "--max-lag", paramLabel = "N", description = "exit 1 when a group's lag on a topic is above N (for scripts and checks)")
+    Long maxLag;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", description = "seconds to wait for Kafka's answers (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        if (timeoutSeconds < 1 || timeoutSeconds > 600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be between 1 and 600 seconds, not " + timeoutSeconds);
+        }
+        if (maxLag != null && maxLag < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-lag must be 0 or more, not " + maxLag);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<GroupLag> lags;
+        try (OpsKafka k = new OpsKafka(kafka, Duration.ofSeconds(timeoutSeconds))) {
+            lags = new LagReader(k).read(groups == null ? List.of() : groups);
+        }
+        LagTable.print(lags, partitions, out);
+        if (maxLag != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            boolean over = false;
+            for (GroupLag g : lags) {
+                for (GroupLag.TopicLag t : g.topics()) {
+                    if (t.lag() > maxLag) {
+                        err.printf(Locale.ROOT, "lag above %,d: %s on %s (%,d)%n", maxLag, g.group(), t.topic(), t.lag());
+                        over = true;
+                    }
+                }
+            }
+            err.flush();
+            return over ? OVER_MAX_LAG : 0;
+        }
+        return 0;
+    }
+}
