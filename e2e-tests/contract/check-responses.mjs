@@ -130,6 +130,16 @@ function documentedMedia(content, mediaType) {
   return content[wildcard] ?? content['*/*'];
 }
 
+/** The problem type URI the API documents for a status (the Problem schema's `type`), about:blank for any other. */
+export function problemType(status) {
+  const kinds = {
+    400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 409: 'conflict',
+    413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'rate-limited', 500: 'internal',
+    502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+  };
+  return kinds[status] ? `https://integrity.dev/problems/${kinds[status]}` : 'about:blank';
+}
+
 /**
  * Checks one answer against the operation's documented responses. `answer` is
  * {status, headers: {get(name)}, body: string}. Answers the problems found (empty when none).
@@ -192,6 +202,9 @@ export function checkResponse(contract, method, template, answer) {
     answer.json = body;
     for (const error of contract.validate(media.schema, body)) {
       problems.push(`body: ${error}`);
+    }
+    if (mediaType === 'application/problem+json' && body && typeof body === 'object' && body.type !== problemType(answer.status)) {
+      problems.push(`problem type ${JSON.stringify(body.type)} is not the one of status ${status} (${problemType(answer.status)})`);
     }
   } else if (mediaType.startsWith('text/')) {
     for (const error of contract.validate(media.schema, answer.body)) {
@@ -542,7 +555,7 @@ export function selfTest() {
   const headers = (map) => ({ get: (name) => map[name.toLowerCase()] ?? null });
   const J = { 'content-type': 'application/json' };
   const P = { 'content-type': 'application/problem+json' };
-  const problem = (status) => ({ type: 'about:blank', title: 'T', status, detail: 'D' });
+  const problem = (status) => ({ type: problemType(status), title: 'T', status, detail: 'D' });
   const account = {
     accountId: 'acc-42', status: 'WARNED', riskScore: 0.93, modelVersion: 'm-20261122121305-fd7ca282', reasons: ['r'], strikes: 1,
     followerCount: 41, followingCount: 28, removed: { follows: 312, likes: 188, comments: 0 }, groupId: null, flaggedApps: ['followboost'],
@@ -579,6 +592,9 @@ export function selfTest() {
     ['account answered with broken JSON', false, 'get', '/api/v1/accounts/{id}', 200, J, '{"accountId":'],
     ['undocumented status 500', false, 'get', '/api/v1/accounts/{id}', 500, P, problem(500)],
     ['404 problem', true, 'get', '/api/v1/accounts/{id}', 404, P, problem(404)],
+    ['404 problem of the not-found type', true, 'get', '/api/v1/accounts/{id}', 404, P, { ...problem(404), type: 'https://integrity.dev/problems/not-found' }],
+    ['404 problem typed about:blank', false, 'get', '/api/v1/accounts/{id}', 404, P, { ...problem(404), type: 'about:blank' }],
+    ['404 problem typed as a conflict', false, 'get', '/api/v1/accounts/{id}', 404, P, { ...problem(404), type: 'https://integrity.dev/problems/conflict' }],
     ['404 problem without detail', false, 'get', '/api/v1/accounts/{id}', 404, P, without(problem(404), 'detail')],
     ['404 as application/json', false, 'get', '/api/v1/accounts/{id}', 404, J, problem(404)],
     ['401 without WWW-Authenticate', false, 'get', '/api/v1/guard', 401, P, problem(401)],

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.scoring.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -32,11 +33,11 @@ class ScoringIT {
     private final Instant now = Instant.now();
 
     private JsonPath account(String id) {
-        return given().when().get("/accounts/" + id).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     private List<Object> enforcementsOf(String id) {
-        return given().queryParam("accountId", id).when().get("/enforcements").then().statusCode(200)
+        return given().auth().oauth2(Tokens.moderator()).queryParam("accountId", id).when().get("/enforcements").then().statusCode(200)
                 .extract().jsonPath().getList("$");
     }
 
@@ -50,7 +51,7 @@ class ScoringIT {
         Events.send(events.all());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
-        JsonPath enforcement = given().queryParam("accountId", bot).when().get("/enforcements").then().extract().jsonPath();
+        JsonPath enforcement = given().auth().oauth2(Tokens.moderator()).queryParam("accountId", bot).when().get("/enforcements").then().extract().jsonPath();
         assertEquals("REMOVE_AND_WARN", enforcement.getString("[0].action"));
         List<String> reasons = enforcement.getList("[0].reasons");
         assertTrue(reasons.stream().anyMatch(r -> r.contains("follows in the last 24 h came through third-party app 'followboost'")),
@@ -110,16 +111,16 @@ class ScoringIT {
             assertTrue(!groups.contains(null), "every farm account is in it");
         });
         String group = account(p + "farm0").getString("groupId");
-        given().when().get("/accounts/groups/" + group).then().statusCode(200).body("members.size()", equalTo(30));
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/groups/" + group).then().statusCode(200).body("members.size()", equalTo(30));
         List<String> reasons = account(p + "farm7").getList("reasons");
         assertTrue(reasons.stream().anyMatch(r -> r.contains("lockstep") && r.contains(group)), reasons.toString());
     }
 
     @Test
     void unknownAccountIs404AndIllegalTransitionsAre409() {
-        given().when().get("/accounts/" + p + "nobody").then().statusCode(404).contentType("application/problem+json");
-        given().when().post("/enforcements/" + p + "nothing/approve").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + "nobody").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.moderator()).when().post("/enforcements/" + p + "nothing/approve").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.moderator()).queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.integrity.gateway.client;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -17,6 +19,8 @@ import dev.integrity.gateway.config.GatewayConfig;
 /**
  * HTTP to one downstream service, with a timeout, a breaker, and retries only where they are safe
  * (reads). Answers are passed through as they are; only failing to get one becomes an exception.
+ * Every call carries the caller's Authorization header: the internal services check the token and
+ * its role themselves.
  */
 public class DownstreamClient {
 
@@ -26,9 +30,14 @@ public class DownstreamClient {
     private final WebClient client;
     private final URI base;
     private final long timeoutMillis;
-    private final CircuitBreaker breaker;
+    private final DownstreamBreaker breaker;
+    private final Supplier<String> authorization;
 
-    public DownstreamClient(String name, Vertx vertx, GatewayConfig.Downstream config) {
+    /**
+     * @param authorization the caller's Authorization header (null for none), read when a call is made,
+     *        within the caller's request
+     */
+    public DownstreamClient(String name, Vertx vertx, GatewayConfig.Downstream config, Supplier<String> authorization) {
         this.name = name;
         this.base = URI.create(config.url());
         this.client = WebClient.create(vertx, new WebClientOptions()
@@ -37,7 +46,8 @@ public class DownstreamClient {
                 .setConnectTimeout(2000)
                 .setKeepAlive(true));
         this.timeoutMillis = config.timeout().toMillis();
-        this.breaker = new CircuitBreaker(name, config.breakerFailures(), config.breakerDelay());
+        this.breaker = new DownstreamBreaker(name, config.breakerFailures(), config.breakerDelay());
+        this.authorization = authorization;
     }
 
     public Uni<DownstreamResponse> get(String path) {
@@ -62,7 +72,14 @@ public class DownstreamClient {
         return breaker.isOpen();
     }
 
-    private Uni<DownstreamResponse> send(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+    public DownstreamBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    private Uni<DownstreamResponse> send(HttpMethod method, String path, Map<String, String> callHeaders, Buffer body) {
+        // Read now, within the caller's request: a retry resubscribes later, outside it.
+        Map<String, String> headers = new HashMap<>(callHeaders);
+        headers.put("Authorization", authorization.get());
         return breaker.call(() -> {
             HttpRequest<Buffer> request = client.requestAbs(method, base.resolve(path).toString()).timeout(timeoutMillis);
             headers.forEach((name, value) -> {

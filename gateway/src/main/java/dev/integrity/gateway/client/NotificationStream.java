@@ -24,13 +24,19 @@ public class NotificationStream {
         this.base = URI.create(config.notifyService().url());
     }
 
-    /** Connects; fails, before anything is sent to the client, if notify cannot serve the stream. */
-    public Uni<HttpClientResponse> connect(String accountId, String language) {
+    /**
+     * Connects with the caller's Authorization header (notify checks the token too); fails, before
+     * anything is sent to the client, if notify cannot serve the stream.
+     */
+    public Uni<HttpClientResponse> connect(String accountId, String language, String authorization) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
                 .setURI("/accounts/" + accountId + "/notifications/stream").addHeader("Accept", "text/event-stream")
                 .setConnectTimeout(2000);
         if (language != null) {
             options.addHeader("Accept-Language", language);
+        }
+        if (authorization != null) {
+            options.addHeader("Authorization", authorization);
         }
         return client.request(options)
                 .chain(request -> request.send())

@@ -1,6 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** The appeal queue (contract 6.3): moderators read it and decide; an account's own appeals are {@link AccountAppealsResource}. */
@@ -30,11 +28,9 @@ import io.smallrye.mutiny.Uni;
 public class AppealsResource {
 
     private final DownstreamClient scoring;
-    private final Caller caller;
 
-    public AppealsResource(@Named("scoring") DownstreamClient scoring, Caller caller) {
+    public AppealsResource(@Named("scoring") DownstreamClient scoring) {
         this.scoring = scoring;
-        this.caller = caller;
     }
 
     @GET
@@ -55,6 +51,6 @@ public class AppealsResource {
     @Operation(summary = "GRANT (revert the enforcement, take the strike back, tell the user) or DENY (tell the user) an open appeal; 409 once decided")
     public Uni<Response> decide(@PathParam("id") String id, byte[] body) {
         return scoring.post("/appeals/" + Ids.check("appeal", id) + "/decide",
-                Map.of("Content-Type", MediaType.APPLICATION_JSON, "X-Actor", caller.subject()), Ids.smallJson(body)).map(r -> r.toResponse());
+                MediaType.APPLICATION_JSON, Ids.smallJson(body)).map(r -> r.toResponse());
     }
 }

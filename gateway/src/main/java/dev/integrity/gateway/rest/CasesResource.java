@@ -1,6 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** Review cases for moderators: held enforcements that share a cause, decided together (contract 6.2). */
@@ -31,11 +29,9 @@ import io.smallrye.mutiny.Uni;
 public class CasesResource {
 
     private final DownstreamClient scoring;
-    private final Caller caller;
 
-    public CasesResource(@Named("scoring") DownstreamClient scoring, Caller caller) {
+    public CasesResource(@Named("scoring") DownstreamClient scoring) {
         this.scoring = scoring;
-        this.caller = caller;
     }
 
     @GET
@@ -61,6 +57,6 @@ public class CasesResource {
     @Operation(summary = "APPROVE or REJECT every held member, with a note and the held count you saw; 409 when the case changed")
     public Uni<Response> decide(@PathParam("id") String id, byte[] body) {
         return scoring.post("/cases/" + Ids.check("case", id) + "/decide",
-                Map.of("Content-Type", MediaType.APPLICATION_JSON, "X-Actor", caller.subject()), Ids.smallJson(body)).map(r -> r.toResponse());
+                MediaType.APPLICATION_JSON, Ids.smallJson(body)).map(r -> r.toResponse());
     }
 }

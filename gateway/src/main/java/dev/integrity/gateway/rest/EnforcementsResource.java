@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
 import dev.integrity.contract.enforcement.EnforcementStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -34,12 +33,10 @@ public class EnforcementsResource {
 
     private final DownstreamClient scoring;
     private final DownstreamClient ingest;
-    private final Caller caller;
 
-    public EnforcementsResource(@Named("scoring") DownstreamClient scoring, @Named("ingest") DownstreamClient ingest, Caller caller) {
+    public EnforcementsResource(@Named("scoring") DownstreamClient scoring, @Named("ingest") DownstreamClient ingest) {
         this.scoring = scoring;
         this.ingest = ingest;
-        this.caller = caller;
     }
 
     @GET
@@ -96,7 +93,7 @@ public class EnforcementsResource {
     }
 
     private Uni<Response> move(String id, String action) {
-        return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action, Map.of("X-Actor", caller.subject()),
+        return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action, Map.of(),
                 Buffer.buffer()).map(r -> r.toResponse());
     }
 }

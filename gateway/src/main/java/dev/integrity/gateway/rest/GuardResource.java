@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -27,11 +26,9 @@ import io.vertx.mutiny.core.buffer.Buffer;
 public class GuardResource {
 
     private final DownstreamClient scoring;
-    private final Caller caller;
 
-    public GuardResource(@Named("scoring") DownstreamClient scoring, Caller caller) {
+    public GuardResource(@Named("scoring") DownstreamClient scoring) {
         this.scoring = scoring;
-        this.caller = caller;
     }
 
     @GET
@@ -44,6 +41,6 @@ public class GuardResource {
     @Path("resume")
     @Operation(summary = "Close the breaker; new enforcements go through the per-enforcement checks again")
     public Uni<Response> resume() {
-        return scoring.post("/guard/resume", Map.of("X-Actor", caller.subject()), Buffer.buffer()).map(r -> r.toResponse());
+        return scoring.post("/guard/resume", Map.of(), Buffer.buffer()).map(r -> r.toResponse());
     }
 }

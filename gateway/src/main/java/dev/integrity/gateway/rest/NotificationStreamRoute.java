@@ -41,8 +41,14 @@ public class NotificationStreamRoute {
     }
 
     private void relay(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        // Off the event loop: verifying may have to fetch the issuer's JWKS (when a JWKS URL is configured).
+        ctx.vertx().executeBlocking(() -> verify(authorization), false)
+                .onComplete(verified -> relay(ctx, authorization, verified.succeeded() ? verified.result() : null));
+    }
+
+    private void relay(RoutingContext ctx, String authorization, JsonWebToken token) {
         String accountId = ctx.pathParam("id");
-        JsonWebToken token = verify(ctx.request().getHeader("Authorization"));
         if (token == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             HttpErrors.send(ctx, Problem.of(401, "Unauthorized", "A valid bearer token is required (Authorization: Bearer <JWT>)."));
@@ -58,7 +64,7 @@ public class NotificationStreamRoute {
             HttpErrors.send(ctx, Problem.of(404, "Not Found", "No such account."));
             return;
         }
-        stream.connect(accountId, ctx.request().getHeader("Accept-Language")).subscribe().with(upstream -> {
+        stream.connect(accountId, ctx.request().getHeader("Accept-Language"), authorization).subscribe().with(upstream -> {
             var response = ctx.response();
             response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
                     .putHeader("X-Accel-Buffering", "no");

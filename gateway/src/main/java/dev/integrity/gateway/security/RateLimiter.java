@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.integrity.gateway.config.GatewayMetrics;
 import dev.integrity.gateway.config.RateLimitConfig;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -29,23 +29,31 @@ public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final long WINDOW_MS = 60_000;
 
-    /** The verdict: allowed, or how many seconds to wait. */
-    public record Verdict(boolean allowed, long retryAfterSeconds) {
+    /**
+     * The verdict: allowed, or how many seconds to wait; with the route's limit, the requests left in
+     * the window (0 once over it) and the seconds until the window moves on, for the RateLimit headers.
+     * {@code counted} is false when no count was read (limits off, or Redis unreachable).
+     */
+    public record Verdict(boolean allowed, long retryAfterSeconds, boolean counted, int limit, long remaining, long resetSeconds) {
+
+        static Verdict uncounted() {
+            return new Verdict(true, 0, false, 0, 0, 0);
+        }
     }
 
     private final Redis redis;
     private final RateLimitConfig config;
-    private final MeterRegistry registry;
+    private final GatewayMetrics metrics;
 
-    public RateLimiter(Redis redis, RateLimitConfig config, MeterRegistry registry) {
+    public RateLimiter(Redis redis, RateLimitConfig config, GatewayMetrics metrics) {
         this.redis = redis;
         this.config = config;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     public Uni<Verdict> check(String credential, String route) {
         if (!config.enabled()) {
-            return Uni.createFrom().item(new Verdict(true, 0));
+            return Uni.createFrom().item(Verdict.uncounted());
         }
         int limit = route.equals("POST /api/v1/events") ? config.eventsPerMinute() : config.defaultPerMinute();
         long now = System.currentTimeMillis();
@@ -60,15 +68,17 @@ public class RateLimiter {
                     long previous = responses.get(2) == null ? 0 : responses.get(2).toLong();
                     double overlap = 1.0 - (double) (now % WINDOW_MS) / WINDOW_MS;
                     double estimate = current + previous * overlap;
+                    long reset = Math.max(1, (WINDOW_MS - now % WINDOW_MS + 999) / 1000);
+                    long remaining = Math.max(0, (long) Math.floor(limit - estimate));
                     if (estimate <= limit) {
-                        return new Verdict(true, 0);
+                        return new Verdict(true, 0, true, limit, remaining, reset);
                     }
-                    registry.counter("gateway.rate.limited", "route", route).increment();
-                    return new Verdict(false, Math.max(1, (WINDOW_MS - now % WINDOW_MS + 999) / 1000));
+                    metrics.rateLimited(route);
+                    return new Verdict(false, reset, true, limit, 0, reset);
                 })
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("rate limit not checked, Redis unavailable: %s", e.getMessage());
-                    return new Verdict(true, 0);
+                    return Verdict.uncounted();
                 });
     }
 

@@ -25,26 +25,29 @@ class HttpErrorsIT {
         Arrays.fill(big, (byte) ' ');
         given().auth().oauth2(ingest()).contentType("application/json").body(big)
                 .when().post("/api/v1/events")
-                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .body("type", equalTo("https://integrity.dev/problems/payload-too-large"));
     }
 
     @Test
     void anotherMediaTypeIs415() {
         given().auth().oauth2(ingest()).contentType("text/csv").body("a,b")
                 .when().post("/api/v1/events")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("https://integrity.dev/problems/unsupported-media-type"));
     }
 
     @Test
     void aWrongMethodIs405() {
         given().auth().oauth2(ingest()).when().delete("/api/v1/events")
-                .then().statusCode(405).contentType("application/problem+json");
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("https://integrity.dev/problems/method-not-allowed"));
     }
 
     @Test
     void anUnknownApiPathIs404() {
         given().auth().oauth2(ingest()).when().get("/api/v1/nothing-here")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo("https://integrity.dev/problems/not-found"));
     }
 
     @Test

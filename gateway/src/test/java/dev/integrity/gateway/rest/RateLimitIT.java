@@ -15,7 +15,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
 
-/** The per-token, per-route limit, counted in the real Redis: the fourth request in a minute is refused. */
+/**
+ * The per-token, per-route limit, counted in the real Redis: the fourth request in a minute is refused;
+ * every answer tells the limit, what is left of it and when the window moves on (RateLimit-* fields).
+ */
 @QuarkusTest
 @TestProfile(RateLimitIT.Tight.class)
 class RateLimitIT {
@@ -31,11 +34,14 @@ class RateLimitIT {
     void overTheLimitIs429WithRetryAfterAndOtherTokensAreUnaffected() {
         String token = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).when().get("/api/v1/guard").then().statusCode(503);
+            given().auth().oauth2(token).when().get("/api/v1/guard").then().statusCode(503)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(2 - i)).header("RateLimit-Reset", notNullValue());
         }
         given().auth().oauth2(token).when().get("/api/v1/guard")
                 .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue())
-                .body("status", equalTo(429));
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
+                .header("RateLimit-Reset", response -> equalTo(response.header("Retry-After")))
+                .body("status", equalTo(429)).body("type", equalTo("https://integrity.dev/problems/rate-limited"));
         String another = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
         given().auth().oauth2(another).when().get("/api/v1/guard").then().statusCode(503);
     }

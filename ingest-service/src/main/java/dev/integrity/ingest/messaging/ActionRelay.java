@@ -33,6 +33,7 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.contract.action.ActionType;
 import dev.integrity.contract.action.PlatformAction;
 import dev.integrity.ingest.config.IngestConfig;
+import dev.integrity.ingest.service.IngestMetrics;
 import dev.integrity.kafka.CloudEvents;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -72,12 +73,11 @@ public class ActionRelay {
     private String epoch;
 
     public ActionRelay(AgroalDataSource database, IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            MeterRegistry registry) {
+            MeterRegistry registry, IngestMetrics metrics) {
         this.database = database;
         this.config = config.actions();
         this.bootstrap = bootstrap;
-        this.relayed = Counter.builder("ingest.actions.relayed").description("Platform actions published to the actions topic")
-                .register(registry);
+        this.relayed = metrics.actionsRelayed();
         registry.gauge("ingest.actions.relay.leader", leader);
         registry.gauge("ingest.actions.relay.position", lastSeq);
     }

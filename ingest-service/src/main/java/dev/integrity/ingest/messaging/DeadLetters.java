@@ -6,8 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
+import dev.integrity.ingest.service.IngestMetrics;
 import dev.integrity.kafka.DeadLetter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
@@ -19,13 +19,13 @@ public class DeadLetters {
 
     private final MutinyEmitter<byte[]> eventsDlq;
     private final MutinyEmitter<byte[]> enforcementDlq;
-    private final MeterRegistry registry;
+    private final IngestMetrics metrics;
 
     public DeadLetters(@Channel("account-events-dlq") MutinyEmitter<byte[]> eventsDlq,
-            @Channel("enforcement-dlq") MutinyEmitter<byte[]> enforcementDlq, MeterRegistry registry) {
+            @Channel("enforcement-dlq") MutinyEmitter<byte[]> enforcementDlq, IngestMetrics metrics) {
         this.eventsDlq = eventsDlq;
         this.enforcementDlq = enforcementDlq;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     public Uni<Void> event(ConsumerRecord<String, byte[]> record, String error) {
@@ -38,7 +38,7 @@ public class DeadLetters {
 
     private Uni<Void> send(MutinyEmitter<byte[]> emitter, ConsumerRecord<String, byte[]> record, String error) {
         LOG.warnf("dead letter from %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(), record.key(), error);
-        registry.counter("ingest.dead.letters", "topic", record.topic()).increment();
+        metrics.deadLetter(record.topic());
         return emitter.sendMessage(DeadLetter.of(record, error));
     }
 }

@@ -13,7 +13,10 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.ingest.repository.EnforcementLedger;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.integrity.ingest.service.IngestMetrics;
+import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.observability.LogContext;
+import dev.integrity.observability.Tracing;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,13 +35,16 @@ public class EnforcementConsumer {
     private final EnforcementLedger ledger;
     private final DeadLetters deadLetters;
     private final EnforcementReports reports;
-    private final MeterRegistry registry;
+    private final IngestMetrics metrics;
+    private final Tracing tracing;
 
-    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters, EnforcementReports reports, MeterRegistry registry) {
+    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters, EnforcementReports reports, IngestMetrics metrics,
+            Tracing tracing) {
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.reports = reports;
-        this.registry = registry;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Incoming("enforcement-commands")
@@ -53,9 +59,12 @@ public class EnforcementConsumer {
             return deadLetters.enforcement(record, "enforcement command lacks kind, enforcementId or accountId");
         }
         long sentAt = record.timestamp();
-        return Uni.createFrom().deferred(() -> caughtUp(command, sentAt)).chain(() -> execute(command))
-                .onFailure().invoke(e -> LOG.warnf("enforcement %s %s failed, retrying: %s", command.kind(), command.enforcementId(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely();
+        // The command's trace goes on in the reports it causes; its ids are on every line logged meanwhile.
+        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()),
+                LogContext.ids(LogContext.ENFORCEMENT_ID, command.enforcementId(), LogContext.ACCOUNT_ID, command.scope().accountId()),
+                () -> Uni.createFrom().deferred(() -> caughtUp(command, sentAt)).chain(() -> execute(command))
+                        .onFailure().invoke(e -> LOG.warnf("enforcement %s %s failed, retrying: %s", command.kind(), command.enforcementId(), e.getMessage()))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely());
     }
 
     /**
@@ -76,7 +85,7 @@ public class EnforcementConsumer {
 
     private Uni<Void> execute(EnforcementCommand command) {
         String id = command.enforcementId();
-        registry.counter("ingest.enforcement.commands", "kind", command.kind().name()).increment();
+        metrics.executed(command.kind());
         return switch (command.kind()) {
             case IMPACT -> ledger.impact(command.scope()).chain(reports::impact);
             case APPLY -> ledger.apply(command.scope()).chain(outcome -> {

@@ -12,7 +12,9 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.kafka.CloudEvents;
 import io.smallrye.mutiny.Uni;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -48,8 +50,9 @@ public class EnforcementReports {
     private static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, String type, String id) {
         try {
             byte[] json = EventJson.mapper().writeValueAsBytes(payload);
+            // Sent in the trace of the work that reports (the command's, or the late engagement's).
             return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(key)
-                    .withHeaders(CloudEvents.headers(id, type, SOURCE)).build()));
+                    .withHeaders(CloudEvents.headers(id, type, SOURCE)).build()).addMetadata(TracingMetadata.withCurrent(Context.current())));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

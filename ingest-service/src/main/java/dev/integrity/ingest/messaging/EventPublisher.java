@@ -11,17 +11,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventJson;
-import dev.integrity.kafka.CloudEvents;
 import dev.integrity.ingest.config.IngestConfig;
+import dev.integrity.ingest.service.IngestMetrics;
+import dev.integrity.kafka.CloudEvents;
+import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.observability.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -38,12 +45,14 @@ public class EventPublisher {
     private final Counter published;
     private final Counter failed;
     private final DistributionSummary batchSizes;
+    private final Tracing tracing;
 
     public EventPublisher(IngestConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "ingest.producer.delivery-timeout-ms", defaultValue = "15000") int deliveryTimeoutMs,
-            MeterRegistry registry) {
+            IngestMetrics metrics, Tracing tracing) {
         this.topic = config.eventsTopic();
+        this.tracing = tracing;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-publisher");
@@ -56,9 +65,9 @@ public class EventPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5000, deliveryTimeoutMs - 10));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        this.published = Counter.builder("ingest.events.published").description("Events acknowledged by Kafka").register(registry);
-        this.failed = Counter.builder("ingest.events.publish.failed").description("Events Kafka did not acknowledge").register(registry);
-        this.batchSizes = DistributionSummary.builder("ingest.publish.batch.size").description("Events sent to Kafka per request").register(registry);
+        this.published = metrics.published();
+        this.failed = metrics.publishFailed();
+        this.batchSizes = metrics.publishBatchSize();
     }
 
     /**
@@ -66,15 +75,27 @@ public class EventPublisher {
      * did NOT acknowledge (empty when all are durably in the topic). Runs on a worker thread:
      * send() blocks for up to max.block.ms while the broker is unreachable or the buffer is full,
      * and once one send is refused the rest are not tried (they would wait just as long).
+     * One producer span covers the request's records, each of which carries its context
+     * ({@code traceparent}), so the consumers continue the request's trace.
      */
     public Uni<List<AccountEvent>> publish(List<AccountEvent> events) {
-        return Uni.createFrom().item(() -> sendAll(events))
+        Span span = tracing.tracer().spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.batch.message_count", (long) events.size()).startSpan();
+        Context trace = Context.current().with(span);
+        return Uni.createFrom().item(() -> sendAll(events, trace))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(outcomes -> Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
-                        .map(ignored -> unacknowledged(events.size(), outcomes)));
+                        .map(ignored -> unacknowledged(events.size(), outcomes)))
+                .onItemOrFailure().invoke((failures, error) -> {
+                    if (error != null || !failures.isEmpty()) {
+                        span.setStatus(StatusCode.ERROR, error != null ? error.getMessage() : failures.size() + " events not acknowledged");
+                    }
+                    span.end();
+                });
     }
 
-    private List<CompletableFuture<AccountEvent>> sendAll(List<AccountEvent> events) {
+    private List<CompletableFuture<AccountEvent>> sendAll(List<AccountEvent> events, Context trace) {
         batchSizes.record(events.size());
         List<CompletableFuture<AccountEvent>> outcomes = new ArrayList<>(events.size());
         boolean refused = false;
@@ -86,7 +107,7 @@ public class EventPublisher {
                 continue;
             }
             try {
-                producer.send(record(event), (metadata, error) -> outcome.complete(error == null ? null : event));
+                producer.send(record(event, trace), (metadata, error) -> outcome.complete(error == null ? null : event));
                 // A send that failed before reaching the buffer (no metadata within max.block.ms)
                 // has already called back: the broker is unreachable, so stop here.
                 refused = outcome.isDone() && outcome.join() != null;
@@ -105,9 +126,10 @@ public class EventPublisher {
         return failures;
     }
 
-    private ProducerRecord<String, byte[]> record(AccountEvent event) {
-        return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event),
-                CloudEvents.accountEvent(event.eventId(), event.type(), event.occurredAt()));
+    private ProducerRecord<String, byte[]> record(AccountEvent event, Context trace) {
+        RecordHeaders headers = CloudEvents.accountEvent(event.eventId(), event.type(), event.occurredAt());
+        TraceHeaders.inject(tracing.propagator(), trace, headers);
+        return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event), headers);
     }
 
     @PreDestroy

@@ -13,13 +13,13 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
+import dev.integrity.ingest.service.IngestMetrics;
 import dev.integrity.kafka.EventBatch;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.ingest.repository.EnforcementLedger;
 import dev.integrity.ingest.repository.LedgerRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,16 +42,15 @@ public class LedgerConsumer {
     private final Counter lateRemovals;
 
     public LedgerConsumer(LedgerRepository ledger, EnforcementLedger enforcements, EnforcementReports reports, EventValidator validator,
-            DeadLetters deadLetters, MeterRegistry registry) {
+            DeadLetters deadLetters, IngestMetrics metrics) {
         this.ledger = ledger;
         this.enforcements = enforcements;
         this.reports = reports;
         this.validator = validator;
         this.deadLetters = deadLetters;
-        this.ledgered = Counter.builder("ingest.ledger.events").description("New events written to the ledger").register(registry);
-        this.batchSizes = DistributionSummary.builder("ingest.ledger.batch.size").description("Records per ledger batch").register(registry);
-        this.lateRemovals = Counter.builder("ingest.enforcements.late.outcomes")
-                .description("Enforcement outcomes reported again after late engagement in their scope was removed").register(registry);
+        this.ledgered = metrics.ledgered();
+        this.batchSizes = metrics.ledgerBatchSize();
+        this.lateRemovals = metrics.lateOutcomes();
     }
 
     @Incoming("ledger")

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,11 +25,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * Internal: the feed of platform actions, oldest first, by opaque cursor (the gateway serves it as
  * {@code GET /api/v1/actions} to the platform role). A cursor names a place in the outbox, so the
- * same cursor always gives the same items, and {@code next} of the last page can be polled.
+ * same cursor always gives the same items, and {@code next} of the last page can be polled. Role
+ * {@code platform}, as at the gateway.
  */
 @Path("/actions")
 @Tag(name = "actions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("platform")
 public class ActionResource {
 
     private static final Pattern CURSOR = Pattern.compile("a[0-9]{1,19}");

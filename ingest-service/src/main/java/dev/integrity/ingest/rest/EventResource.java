@@ -1,5 +1,6 @@
 package dev.integrity.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,9 +20,10 @@ import dev.integrity.ingest.service.IngestionService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
-/** Internal endpoint behind the gateway's {@code POST /api/v1/events}. */
+/** Internal endpoint behind the gateway's {@code POST /api/v1/events}: role {@code ingest}, as there. */
 @Path("/events")
 @Tag(name = "events")
+@RolesAllowed("ingest")
 public class EventResource {
 
     private final IngestionService ingestion;

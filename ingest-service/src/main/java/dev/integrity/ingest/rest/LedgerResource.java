@@ -2,6 +2,7 @@ package dev.integrity.ingest.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,10 +23,14 @@ import dev.integrity.ingest.repository.AccountLedgerRepository;
 import dev.integrity.ingest.repository.EnforcementLedger;
 import io.smallrye.mutiny.Uni;
 
-/** Internal reads for the gateway: an account's counts and hourly activity, and an enforcement's impact. */
+/**
+ * Internal reads for the gateway: an account's counts and hourly activity, and an enforcement's impact.
+ * Role {@code moderator}, as at the gateway.
+ */
 @Path("/")
 @Tag(name = "ledger")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class LedgerResource {
 
     private final AccountLedgerRepository accounts;

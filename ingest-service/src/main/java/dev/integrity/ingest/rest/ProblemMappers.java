@@ -15,6 +15,9 @@ import dev.integrity.ingest.model.RejectedEvent;
 import dev.integrity.ingest.service.BodyRejectedException;
 import dev.integrity.ingest.service.DependencyUnavailableException;
 import dev.integrity.ingest.service.NoValidEventException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error leaves this service as application/problem+json (RFC 9457). */
 public class ProblemMappers {
@@ -43,6 +46,18 @@ public class ProblemMappers {
         LOG.warn(e.getMessage(), e.getCause());
         return Response.fromResponse(problem(Problem.of(503, "Service unavailable", e.getMessage())))
                 .header("Retry-After", retryAfterSeconds).build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(problem(Problem.of(401, "Unauthorized",
+                "A valid bearer token is required (Authorization: Bearer <JWT>).")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(Problem.of(403, "Forbidden", "Your role does not allow this request."));
     }
 
     @ServerExceptionMapper

@@ -19,7 +19,6 @@ import dev.integrity.ingest.model.RejectedEvent;
 import dev.integrity.ingest.repository.LedgerRepository;
 import dev.integrity.ingest.repository.SeenEventIds;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,15 +40,15 @@ public class IngestionService {
     private final Counter rejectedCounter;
 
     public IngestionService(EventBodyParser parser, EventValidator validator, SeenEventIds seen,
-            EventPublisher publisher, LedgerRepository ledger, MeterRegistry registry) {
+            EventPublisher publisher, LedgerRepository ledger, IngestMetrics metrics) {
         this.ledger = ledger;
         this.parser = parser;
         this.validator = validator;
         this.seen = seen;
         this.publisher = publisher;
-        this.acceptedCounter = registry.counter("ingest.events", "outcome", "accepted");
-        this.duplicateCounter = registry.counter("ingest.events", "outcome", "duplicate");
-        this.rejectedCounter = registry.counter("ingest.events", "outcome", "rejected");
+        this.acceptedCounter = metrics.events("accepted");
+        this.duplicateCounter = metrics.events("duplicate");
+        this.rejectedCounter = metrics.events("rejected");
     }
 
     public Uni<IngestResult> ingest(byte[] body, boolean ndjson) {

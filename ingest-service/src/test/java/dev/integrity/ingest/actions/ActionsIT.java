@@ -31,6 +31,7 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.ingest.support.KafkaTopics;
 import dev.integrity.ingest.support.LedgerEvents;
+import dev.integrity.ingest.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -236,11 +237,11 @@ class ActionsIT {
         assertEquals(ours, actionsOf(scope.enforcementId()).stream().map(PlatformAction::actionId).toList(), "oldest first");
         assertEquals(middlePage, feed(middle, 1000).getList("items.actionId"), "the same cursor gives the same items");
 
-        given().queryParam("after", "not-a-cursor!").when().get("/actions").then().statusCode(400).contentType("application/problem+json");
-        given().queryParam("after", "YTEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNA").when().get("/actions").then().statusCode(400);
-        given().queryParam("limit", 0).when().get("/actions").then().statusCode(400);
-        given().queryParam("limit", 1001).when().get("/actions").then().statusCode(400);
-        given().when().get("/actions").then().statusCode(200).body("items.size()", equalTo(100));
+        given().auth().oauth2(Tokens.platform()).queryParam("after", "not-a-cursor!").when().get("/actions").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.platform()).queryParam("after", "YTEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNA").when().get("/actions").then().statusCode(400);
+        given().auth().oauth2(Tokens.platform()).queryParam("limit", 0).when().get("/actions").then().statusCode(400);
+        given().auth().oauth2(Tokens.platform()).queryParam("limit", 1001).when().get("/actions").then().statusCode(400);
+        given().auth().oauth2(Tokens.platform()).when().get("/actions").then().statusCode(200).body("items.size()", equalTo(100));
     }
 
     // Helpers
@@ -265,16 +266,16 @@ class ActionsIT {
     }
 
     private JsonPath ledger(String account) {
-        return given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
     }
 
     private void awaitCount(String account, String field, int expected) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
+                given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
     }
 
     private static JsonPath feed(String after, int limit) {
-        var request = given().queryParam("limit", limit);
+        var request = given().auth().oauth2(Tokens.platform()).queryParam("limit", limit);
         if (after != null) {
             request = request.queryParam("after", after);
         }
@@ -282,7 +283,7 @@ class ActionsIT {
     }
 
     private static List<PlatformAction> actionsOf(String enforcementId) throws Exception {
-        String json = given().when().get("/actions/enforcements/" + enforcementId).then().statusCode(200).extract().asString();
+        String json = given().auth().oauth2(Tokens.platform()).when().get("/actions/enforcements/" + enforcementId).then().statusCode(200).extract().asString();
         return List.of(EventJson.mapper().readValue(json, PlatformAction[].class));
     }
 

@@ -23,6 +23,7 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.ingest.support.KafkaTopics;
 import dev.integrity.ingest.support.LedgerEvents;
+import dev.integrity.ingest.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -40,12 +41,12 @@ class LedgerIT {
 
 
     private JsonPath ledger(String account) {
-        return given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).extract().jsonPath();
     }
 
     private void awaitCount(String account, String field, int expected) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
+                given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
     }
 
     @Test
@@ -74,7 +75,7 @@ class LedgerIT {
         JsonPath c = ledger("c");
         assertEquals(0, c.getInt("followerCount"));
         assertEquals(1, c.getInt("likesReceived"));
-        given().when().get("/accounts/" + p + "nobody/ledger").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + "nobody/ledger").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -113,7 +114,7 @@ class LedgerIT {
             assertEquals(0, bot.getInt("likesGiven"));
             assertEquals(10, bot.getInt("removed.follows"));
             assertEquals(0, ledger("v0").getInt("followerCount"));
-            List<Object> receivers = given().when().get("/enforcements/" + scope.enforcementId() + "/impact")
+            List<Object> receivers = given().auth().oauth2(Tokens.moderator()).when().get("/enforcements/" + scope.enforcementId() + "/impact")
                     .then().statusCode(200).extract().jsonPath().getList("$");
             assertEquals(10, receivers.size());
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.ingest.support.LedgerEvents;
+import dev.integrity.ingest.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,11 +38,11 @@ class AccountActivityIT {
 
     private void awaitCount(String account, String field, int expected) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
+                given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/ledger").then().statusCode(200).body(field, equalTo(expected)));
     }
 
     private JsonPath activity(String account, String query) {
-        return given().when().get("/accounts/" + p + account + "/activity" + query)
+        return given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + account + "/activity" + query)
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
     }
 
@@ -90,14 +91,14 @@ class AccountActivityIT {
         // Only what b gave, not the follows it received from a.
         assertEquals(List.of("0h|followboost|0|1|0"), rows(activity("b", "")));
         // Known to the ledger (it was followed) but gave nothing: no hours.
-        given().when().get("/accounts/" + p + "d/activity").then().statusCode(200)
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + "d/activity").then().statusCode(200)
                 .body("accountId", equalTo(p + "d")).body("bucket", equalTo("PT1H")).body("items", empty());
     }
 
     @Test
     void hoursOutsideOneTo720OrNotANumberIsA400NamingTheParameter() {
         for (String hours : List.of("0", "-1", "721", "abc", "1.5")) {
-            given().queryParam("hours", hours).when().get("/accounts/" + p + "a/activity")
+            given().auth().oauth2(Tokens.moderator()).queryParam("hours", hours).when().get("/accounts/" + p + "a/activity")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("status", equalTo(400)).body("detail", containsString("hours"));
         }
@@ -105,8 +106,8 @@ class AccountActivityIT {
 
     @Test
     void anAccountTheLedgerNeverSawIsA404() {
-        given().when().get("/accounts/" + p + "nobody/activity").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("hours", 24).when().get("/accounts/" + p + "nobody/activity").then().statusCode(404)
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + "nobody/activity").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.moderator()).queryParam("hours", 24).when().get("/accounts/" + p + "nobody/activity").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 }

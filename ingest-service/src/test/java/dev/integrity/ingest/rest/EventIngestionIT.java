@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.ingest.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** POST /events against the real Kafka and Redis: accepted events are in the topic, once. */
@@ -39,10 +40,10 @@ class EventIngestionIT {
         String eventId = "it-" + UUID.randomUUID();
         String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            given().contentType("application/json").body(follow(eventId, account))
+            given().auth().oauth2(Tokens.ingest()).contentType("application/json").body(follow(eventId, account))
                     .when().post("/events")
                     .then().statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(0));
-            given().contentType("application/json").body("[" + follow(eventId, account) + "]")
+            given().auth().oauth2(Tokens.ingest()).contentType("application/json").body("[" + follow(eventId, account) + "]")
                     .when().post("/events")
                     .then().statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
 
@@ -57,7 +58,7 @@ class EventIngestionIT {
     @Test
     void duplicatesWithinOneBatchAreCountedOnce() {
         String eventId = "it-" + UUID.randomUUID();
-        given().contentType("application/x-ndjson").body((follow(eventId, "acc-1").replace("\n", "") + "\n"
+        given().auth().oauth2(Tokens.ingest()).contentType("application/x-ndjson").body((follow(eventId, "acc-1").replace("\n", "") + "\n"
                 + follow(eventId, "acc-1").replace("\n", "") + "\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/events")
                 .then().statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
@@ -68,7 +69,7 @@ class EventIngestionIT {
         String good = follow("it-" + UUID.randomUUID(), "acc-2");
         String bad = """
                 {"eventId":"it-bad","type":"FOLLOW","accountId":"acc-2","occurredAt":"yesterday"}""";
-        given().contentType("application/json").body("[" + good + "," + bad + "]")
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body("[" + good + "," + bad + "]")
                 .when().post("/events")
                 .then().statusCode(202).body("accepted", equalTo(1))
                 .body("rejected", hasSize(1))
@@ -78,7 +79,7 @@ class EventIngestionIT {
 
     @Test
     void noValidEventIsAProblem() {
-        given().contentType("application/json").body("[{\"eventId\":\"x\",\"type\":\"NOPE\"}]")
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body("[{\"eventId\":\"x\",\"type\":\"NOPE\"}]")
                 .when().post("/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("errors[0].eventId", equalTo("x"))
@@ -87,7 +88,7 @@ class EventIngestionIT {
 
     @Test
     void malformedJsonNamesThePosition() {
-        given().contentType("application/json").body("[{\"eventId\": }]")
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body("[{\"eventId\": }]")
                 .when().post("/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("line 1, column"));
@@ -95,7 +96,7 @@ class EventIngestionIT {
 
     @Test
     void otherMediaTypesAre415Problems() {
-        given().contentType("text/plain").body("hello")
+        given().auth().oauth2(Tokens.ingest()).contentType("text/plain").body("hello")
                 .when().post("/events")
                 .then().statusCode(415).contentType("application/problem+json");
     }

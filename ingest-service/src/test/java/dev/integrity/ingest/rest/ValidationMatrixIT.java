@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.integrity.contract.InvalidCases;
+import dev.integrity.ingest.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -39,7 +40,7 @@ class ValidationMatrixIT {
             body.add(event);
         }
 
-        JsonPath problem = given().contentType("application/json").body(body.toString())
+        JsonPath problem = given().auth().oauth2(Tokens.ingest()).contentType("application/json").body(body.toString())
                 .when().post("/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .extract().jsonPath();
@@ -63,7 +64,7 @@ class ValidationMatrixIT {
                 {"eventId": broken
                 {"eventId":"nd-bad-%1$s","type":"FOLLOW","accountId":"acc-1","occurredAt":"2026-01-01T00:00:00Z"}
                 """.formatted(System.nanoTime());
-        JsonPath answer = given().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        JsonPath answer = given().auth().oauth2(Tokens.ingest()).contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/events")
                 .then().statusCode(202).extract().jsonPath();
         assertTrue(answer.getInt("accepted") == 1, answer.prettify());
@@ -77,7 +78,7 @@ class ValidationMatrixIT {
         for (int i = 0; i <= 10_000; i++) {
             body.append(i == 0 ? "" : ",").append("{}");
         }
-        given().contentType("application/json").body(body.append("]").toString())
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body(body.append("]").toString())
                 .when().post("/events")
                 .then().statusCode(413).contentType("application/problem+json");
     }
@@ -86,7 +87,7 @@ class ValidationMatrixIT {
     void bodyOverTheLimitIs413ProblemBeforeParsing() {
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) ' ');
-        given().contentType("application/json").body(big)
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body(big)
                 .when().post("/events")
                 .then().statusCode(413).contentType("application/problem+json");
     }

@@ -45,7 +45,7 @@ public final class LedgerEvents {
 
     /** Sends the events to ingest's POST /events as one array; every one must be accepted. */
     public static void post(List<String> events) {
-        given().contentType("application/json").body("[" + String.join(",", events) + "]")
+        given().auth().oauth2(Tokens.ingest()).contentType("application/json").body("[" + String.join(",", events) + "]")
                 .when().post("/events").then().statusCode(202).body("accepted", equalTo(events.size()));
     }
 }

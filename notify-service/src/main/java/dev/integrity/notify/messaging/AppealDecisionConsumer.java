@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.service.EnforcementNotifier;
 import dev.integrity.notify.service.OnContext;
+import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.observability.LogContext;
+import dev.integrity.observability.Tracing;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,10 +32,12 @@ public class AppealDecisionConsumer {
 
     private final EnforcementNotifier notifier;
     private final DeadLetters deadLetters;
+    private final Tracing tracing;
 
-    public AppealDecisionConsumer(EnforcementNotifier notifier, DeadLetters deadLetters) {
+    public AppealDecisionConsumer(EnforcementNotifier notifier, DeadLetters deadLetters, Tracing tracing) {
         this.notifier = notifier;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     @Incoming("appeal-decisions")
@@ -47,10 +52,13 @@ public class AppealDecisionConsumer {
             return Uni.createFrom().voidItem(); // GRANTED: its revert's outcome tells the account
         }
         Executor onContext = OnContext.current();
-        return Retries.whileTransient(Uni.createFrom().deferred(() -> notifier.handle(message)).runSubscriptionOn(onContext),
+        // The message is written in the trace of the decision that caused it, its ids on every line meanwhile.
+        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()),
+                LogContext.ids(LogContext.ENFORCEMENT_ID, message.enforcementId(), LogContext.ACCOUNT_ID, message.accountId()),
+                () -> Retries.whileTransient(Uni.createFrom().deferred(() -> notifier.handle(message)).runSubscriptionOn(onContext),
                 e -> LOG.warnf("denied appeal on enforcement %s of %s failed, retrying: %s",
                         message.enforcementId(), message.accountId(), e.toString()))
                 .onFailure().recoverWithUni(e -> Retries.untilDone(
-                        deadLetters.appealDecision(record, "rejected by the database: " + e.getMessage())));
+                        deadLetters.appealDecision(record, "rejected by the database: " + e.getMessage()))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.integrity.notify.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.notify.config.NotifyConfig;
 import dev.integrity.notify.model.NotificationSnapshot;
+import dev.integrity.notify.security.Caller;
 import dev.integrity.notify.service.LiveListeners;
 import dev.integrity.notify.template.LanguageChooser;
 import io.smallrye.mutiny.Multi;
@@ -25,10 +27,12 @@ import io.smallrye.mutiny.Multi;
  * Live delivery: each new message for the account, as a Server-Sent Event {@code notification}
  * whose data is the same JSON as an inbox entry, rendered in the stream's Accept-Language. The
  * stream opens with a {@code : connected} comment and carries a keep-alive comment periodically.
- * Works with any number of replicas: new messages reach every replica through Redis pub/sub.
+ * Works with any number of replicas: new messages reach every replica through Redis pub/sub. The
+ * account's own user or a moderator, as at the gateway.
  */
 @Path("/accounts/{id}/notifications/stream")
 @Tag(name = "notifications")
+@RolesAllowed({ "user", "moderator" })
 public class NotificationStreamResource {
 
     private static final Logger LOG = Logger.getLogger(NotificationStreamResource.class);
@@ -39,12 +43,15 @@ public class NotificationStreamResource {
     private final NotificationViews views;
     private final LanguageChooser languages;
     private final NotifyConfig.Live config;
+    private final Caller caller;
 
-    public NotificationStreamResource(LiveListeners listeners, NotificationViews views, LanguageChooser languages, NotifyConfig config) {
+    public NotificationStreamResource(LiveListeners listeners, NotificationViews views, LanguageChooser languages, NotifyConfig config,
+            Caller caller) {
         this.listeners = listeners;
         this.views = views;
         this.languages = languages;
         this.config = config.live();
+        this.caller = caller;
     }
 
     @GET
@@ -52,6 +59,7 @@ public class NotificationStreamResource {
     @Operation(summary = "Server-Sent Events: each new message for the account as it is created")
     public Multi<OutboundSseEvent> stream(@PathParam("id") String accountId,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context Sse sse) {
+        caller.requireAccess(accountId);
         String account = RequestParameters.accountId(accountId);
         String language = languages.choose(acceptLanguage);
         Multi<OutboundSseEvent> messages = Multi.createFrom().emitter(emitter -> {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.integrity.notify.support.Inbox;
 import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The inbox API: rendering per reader's language, paging rules, read marks, problem+json errors. */
@@ -81,16 +82,16 @@ class InboxIT {
     void badPagingParametersAreProblems() {
         String account = newAccount();
         for (String query : List.of("page=-1", "page=abc", "size=0", "size=-5", "size=x")) {
-            given().when().get("/accounts/{id}/notifications?" + query, account)
+            given().auth().oauth2(Tokens.user(account)).when().get("/accounts/{id}/notifications?" + query, account)
                     .then().statusCode(400)
                     .contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(400))
                     .body("title", equalTo("Bad Request"))
                     .body("detail", notNullValue());
         }
-        given().when().get("/accounts/{id}/notifications?page=0&size=100000", account)
+        given().auth().oauth2(Tokens.user(account)).when().get("/accounts/{id}/notifications?page=0&size=100000", account)
                 .then().statusCode(200).body("size()", lessThanOrEqualTo(100));
-        given().when().get("/accounts/{id}/notifications", "not valid!")
+        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/{id}/notifications", "not valid!")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
@@ -102,11 +103,11 @@ class InboxIT {
                 TestData.warning(newEnforcementId(), account, 1, List.of("a"), at),
                 TestData.warning(newEnforcementId(), account, 2, List.of("a"), at.plusSeconds(1)));
         awaitSize(account, 2);
-        given().when().get("/accounts/{id}/notifications?page=0&size=1", account)
+        given().auth().oauth2(Tokens.user(account)).when().get("/accounts/{id}/notifications?page=0&size=1", account)
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].kind", equalTo("FINAL_WARNING"));
-        given().when().get("/accounts/{id}/notifications?page=1&size=1", account)
+        given().auth().oauth2(Tokens.user(account)).when().get("/accounts/{id}/notifications?page=1&size=1", account)
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].kind", equalTo("INAUTHENTIC_ACTIVITY_WARNING"));
-        given().when().get("/accounts/{id}/notifications?page=2&size=1", account)
+        given().auth().oauth2(Tokens.user(account)).when().get("/accounts/{id}/notifications?page=2&size=1", account)
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -115,18 +116,18 @@ class InboxIT {
         String account = accountWithOneWarning();
         String id = Inbox.get(account, "en").then().extract().path("[0].id");
 
-        given().when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
+        given().auth().oauth2(Tokens.user(account)).when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
         String readAt = Inbox.get(account, "en").then().body("[0].readAt", notNullValue()).extract().path("[0].readAt");
-        given().when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
+        given().auth().oauth2(Tokens.user(account)).when().post("/accounts/{id}/notifications/{nid}/read", account, id).then().statusCode(204);
         Inbox.get(account, "en").then().body("[0].readAt", equalTo(readAt));
 
         String other = newAccount();
-        given().when().post("/accounts/{id}/notifications/{nid}/read", other, id)
+        given().auth().oauth2(Tokens.user(other)).when().post("/accounts/{id}/notifications/{nid}/read", other, id)
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(404))
                 .body("detail", containsString(id));
-        given().when().post("/accounts/{id}/notifications/{nid}/read", account, "00000000-0000-0000-0000-000000000000")
+        given().auth().oauth2(Tokens.user(account)).when().post("/accounts/{id}/notifications/{nid}/read", account, "00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
         Inbox.get(account, "en").then().body("[0].resolvedAt", nullValue()).body("[0].id", not(equalTo("")));
     }

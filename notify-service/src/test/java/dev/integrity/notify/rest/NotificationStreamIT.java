@@ -19,6 +19,7 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.SseStream;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -34,7 +35,7 @@ class NotificationStreamIT {
     void anOpenStreamReceivesANewWarningInItsLanguage() throws Exception {
         String account = newAccount();
         String otherAccount = newAccount();
-        try (SseStream stream = SseStream.open(streamOf(account), "de")) {
+        try (SseStream stream = SseStream.open(streamOf(account), "de", Tokens.user(account))) {
             assertEquals(200, stream.status());
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
             stream.awaitLine(line -> line.startsWith(":") && line.contains("connected"), Duration.ofSeconds(30));

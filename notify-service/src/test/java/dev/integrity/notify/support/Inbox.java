@@ -18,8 +18,9 @@ public final class Inbox {
     private Inbox() {
     }
 
+    /** The inbox as the account's own user reads it. */
     public static Response get(String accountId, String acceptLanguage) {
-        var request = given();
+        var request = given().auth().oauth2(Tokens.user(accountId));
         if (acceptLanguage != null) {
             request = request.header("Accept-Language", acceptLanguage);
         }

@@ -19,10 +19,11 @@ public final class SseStream implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
-    private SseStream(URI uri, String acceptLanguage) throws Exception {
+    private SseStream(URI uri, String acceptLanguage, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Accept", "text/event-stream")
                 .header("Accept-Language", acceptLanguage)
+                .header("Authorization", "Bearer " + token)
                 .GET().build();
         this.response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
         this.reader = Thread.ofVirtual().start(() -> {
@@ -34,8 +35,9 @@ public final class SseStream implements AutoCloseable {
         });
     }
 
-    public static SseStream open(URI uri, String acceptLanguage) throws Exception {
-        return new SseStream(uri, acceptLanguage);
+    /** Opens the stream with the caller's bearer token. */
+    public static SseStream open(URI uri, String acceptLanguage, String token) throws Exception {
+        return new SseStream(uri, acceptLanguage, token);
     }
 
     public int status() {

@@ -3,7 +3,9 @@ package dev.integrity.scoring.messaging;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.observability.Tracing;
 import dev.integrity.scoring.model.FeatureSnapshot;
 import dev.integrity.scoring.stream.InternalFormat;
 import dev.integrity.scoring.repository.StaleStateException;
@@ -19,6 +23,9 @@ import dev.integrity.scoring.service.ScoringPipeline;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,10 +44,12 @@ public class AccountEventConsumer {
     private final DeadLetters deadLetters;
     private final DistributionSummary batchSizes;
     private final Timer decisionLatency;
+    private final Tracing tracing;
 
-    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetters deadLetters, MeterRegistry registry) {
+    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetters deadLetters, MeterRegistry registry, Tracing tracing) {
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
         this.batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
         this.decisionLatency = Timer.builder("scoring.decision.latency")
                 .description("From the event's acceptance (its Kafka timestamp, set by ingest) to scoring's decision on it")
@@ -54,15 +63,20 @@ public class AccountEventConsumer {
         batchSizes.record(records.count());
         List<FeatureSnapshot> snapshots = new ArrayList<>(records.count());
         List<Uni<Void>> dead = new ArrayList<>();
+        // Each account's decision continues the trace of its latest event (the snapshot carries its headers).
+        Map<String, Context> traces = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                snapshots.add(InternalFormat.mapper().readValue(record.value(), FeatureSnapshot.class));
+                FeatureSnapshot snapshot = InternalFormat.mapper().readValue(record.value(), FeatureSnapshot.class);
+                snapshots.add(snapshot);
+                traces.put(snapshot.accountId(), TraceHeaders.extract(tracing.propagator(), record.headers()));
             } catch (IOException | RuntimeException e) {
                 dead.add(deadLetters.send(record, "not a feature snapshot: " + e.getMessage()));
             }
         }
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
-        return deadLettered.chain(() -> pipeline.process(snapshots)
+        List<Span> decisions = decisionSpans(traces);
+        return deadLettered.chain(() -> pipeline.process(snapshots, traces)
                 .onFailure().invoke(e -> {
                     if (e instanceof StaleStateException) {
                         LOG.debugf("scoring batch of %d redone: %s", snapshots.size(), e.getMessage());
@@ -77,6 +91,25 @@ public class AccountEventConsumer {
                         decisionLatency.record(Math.max(0, now - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
                     }
                 })
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .onTermination().invoke(() -> decisions.forEach(Span::end));
+    }
+
+    /**
+     * A span for each account's decision, in the trace of its latest event; the account's trace context
+     * becomes the decision's, so that the commands it sends are its children.
+     */
+    private List<Span> decisionSpans(Map<String, Context> traces) {
+        List<Span> spans = new ArrayList<>();
+        for (Map.Entry<String, Context> trace : traces.entrySet()) {
+            if (!Span.fromContext(trace.getValue()).getSpanContext().isValid()) {
+                continue;
+            }
+            Span span = tracing.tracer().spanBuilder("scoring decide").setParent(trace.getValue()).setSpanKind(SpanKind.INTERNAL)
+                    .setAttribute("integrity.account_id", trace.getKey()).startSpan();
+            spans.add(span);
+            trace.setValue(trace.getValue().with(span));
+        }
+        return spans;
     }
 }

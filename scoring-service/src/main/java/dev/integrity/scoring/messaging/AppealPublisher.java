@@ -11,7 +11,9 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.contract.review.AppealDecision;
 import dev.integrity.kafka.CloudEvents;
 import io.smallrye.mutiny.Uni;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Publishes appeal decisions on {@code appeal.decisions}, keyed by account, for the account's message. */
@@ -32,7 +34,7 @@ public class AppealPublisher {
                     .withKey(decision.accountId())
                     .withHeaders(CloudEvents.headers(decision.appealId() + ":" + decision.status(),
                             "dev.integrity.appeal.decision." + decision.status(), "/scoring-service"))
-                    .build()));
+                    .build()).addMetadata(TracingMetadata.withCurrent(Context.current())));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

@@ -11,7 +11,9 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.kafka.CloudEvents;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import io.smallrye.mutiny.Uni;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Sends enforcement commands to the ledger: IMPACT on enforcement.proposed, APPLY / REVERT on enforcement.decided. */
@@ -27,14 +29,21 @@ public class CommandPublisher {
         this.decided = decided;
     }
 
+    /** Sends the command in the current trace (a request's, or the consumed report's). */
     public Uni<Void> send(EnforcementCommand command) {
+        return send(command, Context.current());
+    }
+
+    /** Sends the command in the given trace (the decider's batch holds many: the one of the command's account). */
+    public Uni<Void> send(EnforcementCommand command, Context trace) {
         MutinyEmitter<byte[]> emitter = command.kind() == EnforcementCommand.Kind.IMPACT ? proposed : decided;
         var headers = CloudEvents.headers(command.enforcementId() + ":" + command.kind(), "dev.integrity.enforcement.command." + command.kind(),
                 "/scoring-service");
         try {
             byte[] json = EventJson.mapper().writeValueAsBytes(command);
             return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
-                    .withKey(command.scope().accountId()).withHeaders(headers).build()));
+                    .withKey(command.scope().accountId()).withHeaders(headers).build())
+                    .addMetadata(TracingMetadata.withCurrent(trace == null ? Context.current() : trace)));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

@@ -13,6 +13,9 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Impact;
+import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.observability.LogContext;
+import dev.integrity.observability.Tracing;
 import dev.integrity.scoring.service.EnforcementService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -25,10 +28,12 @@ public class EnforcementReportConsumer {
 
     private final EnforcementService service;
     private final DeadLetters deadLetters;
+    private final Tracing tracing;
 
-    public EnforcementReportConsumer(EnforcementService service, DeadLetters deadLetters) {
+    public EnforcementReportConsumer(EnforcementService service, DeadLetters deadLetters, Tracing tracing) {
         this.service = service;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     @Incoming("enforcement-impact")
@@ -39,7 +44,8 @@ public class EnforcementReportConsumer {
         } catch (IOException | RuntimeException e) {
             return deadLetters.send(record, "unreadable impact: " + e.getMessage());
         }
-        return retrying(service.onImpact(impact), "impact of " + impact.enforcementId(), record);
+        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()), ids(impact.enforcementId(), impact.accountId()),
+                () -> retrying(service.onImpact(impact), "impact of " + impact.enforcementId(), record));
     }
 
     @Incoming("enforcement-applied")
@@ -50,7 +56,12 @@ public class EnforcementReportConsumer {
         } catch (IOException | RuntimeException e) {
             return deadLetters.send(record, "unreadable outcome: " + e.getMessage());
         }
-        return retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId(), record);
+        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()), ids(outcome.enforcementId(), outcome.accountId()),
+                () -> retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId(), record));
+    }
+
+    private static java.util.Map<String, String> ids(String enforcementId, String accountId) {
+        return LogContext.ids(LogContext.ENFORCEMENT_ID, enforcementId, LogContext.ACCOUNT_ID, accountId);
     }
 
     /**

@@ -76,6 +76,12 @@ public class EnforcementRepository {
                 .replaceWithVoid();
     }
 
+    /** How many enforcements have this status now (a gauge's periodic count). */
+    public Uni<Long> count(EnforcementStatus status) {
+        return pool.preparedQuery("SELECT count(*) FROM enforcement WHERE status = $1").execute(Tuple.of(status.name()))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     public Uni<Enforcement> find(String id) {
         return find(pool, id);
     }

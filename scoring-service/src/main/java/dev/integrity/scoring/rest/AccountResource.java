@@ -2,6 +2,7 @@ package dev.integrity.scoring.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,9 +17,13 @@ import dev.integrity.scoring.repository.AccountStateRepository;
 import dev.integrity.scoring.repository.LockstepRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Internal: an account's risk as scoring sees it (the gateway adds the ledger's counts). */
+/**
+ * Internal: an account's risk as scoring sees it (the gateway adds the ledger's counts), and a lockstep
+ * group (an operator's read, not exposed by the gateway). Role {@code moderator}, as at the gateway.
+ */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class AccountResource {
 
     /** The scoring half of GET /api/v1/accounts/{id}. */

@@ -2,6 +2,7 @@ package dev.integrity.scoring.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,13 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.integrity.contract.review.AppealStatus;
 import dev.integrity.scoring.model.Appeal;
 import dev.integrity.scoring.repository.AppealRepository;
+import dev.integrity.scoring.security.Caller;
 import dev.integrity.scoring.service.AppealService;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Internal: appeals ({@code /appeals/accounts/{id}} for one account's, since {@code /accounts} belongs to
- * {@link AccountResource}). The gateway checks who may call what (a user files and reads only their own, a
- * moderator reads the queue and decides); this service checks that the enforcement is the account's.
+ * {@link AccountResource}). Who may call what is checked here as at the gateway (a user files and reads
+ * only their own, a moderator reads any, the queue, and decides); this service also checks that the
+ * enforcement is the account's.
  */
 @Path("/appeals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,16 +57,20 @@ public class AppealResource {
 
     private final AppealRepository appeals;
     private final AppealService service;
+    private final Caller caller;
 
-    public AppealResource(AppealRepository appeals, AppealService service) {
+    public AppealResource(AppealRepository appeals, AppealService service, Caller caller) {
         this.appeals = appeals;
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
     @Path("accounts/{id}")
-    @Operation(summary = "File the account's appeal against one of its APPLIED enforcements")
+    @RolesAllowed("user")
+    @Operation(summary = "File the account's appeal against one of its APPLIED enforcements (its own user only)")
     public Uni<Response> file(@PathParam("id") String accountId, FileAppeal body) {
+        caller.requireOwner(accountId);
         if (body == null) {
             throw new BadRequestException("The body must be {\"enforcementId\": \"…\", \"message\": \"…\"}.");
         }
@@ -77,15 +84,18 @@ public class AppealResource {
 
     @GET
     @Path("accounts/{id}")
-    @Operation(summary = "The account's appeals, newest first (X-Viewer: user hides the moderator's note)")
+    @RolesAllowed({ "user", "moderator" })
+    @Operation(summary = "The account's appeals, newest first (its own user, or a moderator); a user, or X-Viewer: user, does not see the moderator's note")
     public Uni<List<AppealView>> ofAccount(@PathParam("id") String accountId, @HeaderParam("X-Viewer") String viewer,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        caller.requireAccess(accountId);
         Params.limit(limit, 500);
-        boolean user = "user".equals(viewer);
+        boolean user = !caller.isModerator() || "user".equals(viewer);
         return appeals.ofAccount(accountId, limit).map(list -> list.stream().map(AppealView::of).map(v -> user ? v.forUser() : v).toList());
     }
 
     @GET
+    @RolesAllowed("moderator")
     @Operation(summary = "The appeal queue: appeals of a status (default OPEN), oldest first; Next-Cursor names the next page while more remain")
     public Uni<Response> queue(@QueryParam("status") @DefaultValue("OPEN") String status,
             @QueryParam("limit") @DefaultValue("200") int limit, @QueryParam("after") String after) {
@@ -98,13 +108,14 @@ public class AppealResource {
 
     @POST
     @Path("{id}/decide")
+    @RolesAllowed("moderator")
     @Operation(summary = "Grant (revert the enforcement) or deny an OPEN appeal; 409 once decided")
-    public Uni<AppealView> decide(@PathParam("id") String id, DecideAppeal body, @HeaderParam("X-Actor") String actor) {
+    public Uni<AppealView> decide(@PathParam("id") String id, DecideAppeal body) {
         if (body == null) {
             throw new BadRequestException("The body must be {\"decision\": \"GRANT\"|\"DENY\", \"note\": \"…\"}.");
         }
         AppealService.Decision decision = Params.oneOf("decision", body.decision(), AppealService.Decision.class);
         String note = Params.text("note", body.note(), CaseResource.MAX_NOTE);
-        return service.decide(id, decision, note, EnforcementResource.actor(actor)).map(AppealView::of);
+        return service.decide(id, decision, note, EnforcementResource.actor(caller.subject())).map(AppealView::of);
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,12 +30,17 @@ import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.ReviewCase;
 import dev.integrity.scoring.repository.CaseRepository;
 import dev.integrity.scoring.repository.EnforcementRepository;
+import dev.integrity.scoring.security.Caller;
 import dev.integrity.scoring.service.CaseService;
 import io.smallrye.mutiny.Uni;
 
-/** Internal: the review case queue, one case with its impact, evidence and audit, and one decision for a whole case. */
+/**
+ * Internal: the review case queue, one case with its impact, evidence and audit, and one decision for a
+ * whole case. Role {@code moderator}, as at the gateway.
+ */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class CaseResource {
 
     /** A case as the queue shows it. */
@@ -67,11 +72,13 @@ public class CaseResource {
     private final CaseRepository cases;
     private final EnforcementRepository enforcements;
     private final CaseService service;
+    private final Caller caller;
 
-    public CaseResource(CaseRepository cases, EnforcementRepository enforcements, CaseService service) {
+    public CaseResource(CaseRepository cases, EnforcementRepository enforcements, CaseService service, Caller caller) {
         this.cases = cases;
         this.enforcements = enforcements;
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -107,7 +114,7 @@ public class CaseResource {
     @POST
     @Path("{id}/decide")
     @Operation(summary = "Approve or reject every held member at once; 409 when the case changed since it was read")
-    public Uni<CaseDetail> decide(@PathParam("id") String id, DecideCase body, @HeaderParam("X-Actor") String actor) {
+    public Uni<CaseDetail> decide(@PathParam("id") String id, DecideCase body) {
         if (body == null) {
             throw new BadRequestException("The body must be {\"decision\": \"APPROVE\"|\"REJECT\", \"note\": \"…\", \"expectedEnforcements\": n}.");
         }
@@ -116,7 +123,7 @@ public class CaseResource {
         if (body.expectedEnforcements() == null || body.expectedEnforcements() < 0) {
             throw new BadRequestException("expectedEnforcements is required: the number of held enforcements the case showed when you read it.");
         }
-        return service.decide(id, decision, note, body.expectedEnforcements(), EnforcementResource.actor(actor)).chain(() -> detail(id));
+        return service.decide(id, decision, note, body.expectedEnforcements(), EnforcementResource.actor(caller.subject())).chain(() -> detail(id));
     }
 
     private Uni<CaseDetail> detail(String id) {

@@ -3,9 +3,9 @@ package dev.integrity.scoring.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,12 +22,17 @@ import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.repository.EnforcementRepository;
+import dev.integrity.scoring.security.Caller;
 import dev.integrity.scoring.service.EnforcementService;
 import io.smallrye.mutiny.Uni;
 
-/** Internal: the enforcement list, one enforcement with its audit trail, and the moderator's moves. */
+/**
+ * Internal: the enforcement list, one enforcement with its audit trail, and the moderator's moves. Role
+ * {@code moderator}, as at the gateway.
+ */
 @Path("/enforcements")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class EnforcementResource {
 
     /** An enforcement as the public API shows it. */
@@ -43,10 +48,12 @@ public class EnforcementResource {
 
     private final EnforcementRepository enforcements;
     private final EnforcementService lifecycle;
+    private final Caller caller;
 
-    public EnforcementResource(EnforcementRepository enforcements, EnforcementService lifecycle) {
+    public EnforcementResource(EnforcementRepository enforcements, EnforcementService lifecycle, Caller caller) {
         this.enforcements = enforcements;
         this.lifecycle = lifecycle;
+        this.caller = caller;
     }
 
     @GET
@@ -85,23 +92,24 @@ public class EnforcementResource {
 
     @POST
     @Path("{id}/approve")
-    public Uni<EnforcementView> approve(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.approve(id, actor(actor), "approved").map(EnforcementView::of);
+    public Uni<EnforcementView> approve(@PathParam("id") String id) {
+        return lifecycle.approve(id, actor(caller.subject()), "approved").map(EnforcementView::of);
     }
 
     @POST
     @Path("{id}/reject")
-    public Uni<EnforcementView> reject(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.reject(id, actor(actor), "rejected").map(EnforcementView::of);
+    public Uni<EnforcementView> reject(@PathParam("id") String id) {
+        return lifecycle.reject(id, actor(caller.subject()), "rejected").map(EnforcementView::of);
     }
 
     @POST
     @Path("{id}/revert")
-    public Uni<EnforcementView> revert(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
-        return lifecycle.revert(id, actor(actor), "reverted").map(EnforcementView::of);
+    public Uni<EnforcementView> revert(@PathParam("id") String id) {
+        return lifecycle.revert(id, actor(caller.subject()), "reverted").map(EnforcementView::of);
     }
 
-    static String actor(String header) {
-        return header == null || header.isBlank() ? "moderator" : "moderator:" + header;
+    /** Who moved an enforcement, for its audit: the moderator in the verified token's sub. */
+    static String actor(String subject) {
+        return subject == null || subject.isBlank() ? "moderator" : "moderator:" + subject;
     }
 }

@@ -1,25 +1,29 @@
 package dev.integrity.scoring.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.integrity.scoring.model.GuardState;
+import dev.integrity.scoring.security.Caller;
 import dev.integrity.scoring.service.BlastRadiusGuard;
 import io.smallrye.mutiny.Uni;
 
-/** Internal: the blast-radius breaker. */
+/** Internal: the blast-radius breaker. Role {@code moderator}, as at the gateway. */
 @Path("/guard")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class GuardResource {
 
     private final BlastRadiusGuard guard;
+    private final Caller caller;
 
-    public GuardResource(BlastRadiusGuard guard) {
+    public GuardResource(BlastRadiusGuard guard, Caller caller) {
         this.guard = guard;
+        this.caller = caller;
     }
 
     @GET
@@ -29,7 +33,7 @@ public class GuardResource {
 
     @POST
     @Path("resume")
-    public Uni<GuardState> resume(@HeaderParam("X-Actor") String actor) {
-        return guard.resume(actor == null ? "moderator" : actor);
+    public Uni<GuardState> resume() {
+        return guard.resume(caller.subject() == null ? "moderator" : caller.subject());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,9 +21,13 @@ import dev.integrity.scoring.service.AuthenticityScorer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
-/** Internal, for operators: which model is live, which is in shadow mode; load new versions without a restart. */
+/**
+ * Internal, for operators: which model is live, which is in shadow mode; load new versions without a
+ * restart. Not exposed by the gateway; role {@code moderator}, the suite's most trusted.
+ */
 @jakarta.ws.rs.Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("moderator")
 public class ModelResource {
 
     /** The models in use. */

@@ -9,6 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.integrity.contract.problem.Problem;
 import dev.integrity.scoring.service.IllegalTransitionException;
 import dev.integrity.scoring.service.TooManyRequestsException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error leaves this service as application/problem+json (RFC 9457). */
 public class ProblemMappers {
@@ -24,6 +27,18 @@ public class ProblemMappers {
     public Response tooMany(TooManyRequestsException e) {
         return Response.fromResponse(problem(Problem.of(429, "Too Many Requests", e.getMessage())))
                 .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(problem(Problem.of(401, "Unauthorized",
+                "A valid bearer token is required (Authorization: Bearer <JWT>).")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(Problem.of(403, "Forbidden", "Your role does not allow this request."));
     }
 
     @ServerExceptionMapper

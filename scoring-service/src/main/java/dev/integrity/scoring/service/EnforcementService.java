@@ -19,6 +19,7 @@ import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.scoring.decision.Lifecycle;
 import dev.integrity.scoring.decision.StrikeLadder;
 import dev.integrity.scoring.messaging.CommandPublisher;
+import dev.integrity.observability.LogContext;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.Proposal;
 import dev.integrity.scoring.repository.AccountStateRepository;
@@ -26,6 +27,7 @@ import dev.integrity.scoring.repository.CaseRepository;
 import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.repository.EnforcementRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -80,8 +82,13 @@ public class EnforcementService {
     }
 
     public Uni<Void> requestImpact(String enforcementId) {
+        return requestImpact(enforcementId, Context.current());
+    }
+
+    /** Asks the ledger for the impact, the command in the given trace (the proposing event's). */
+    public Uni<Void> requestImpact(String enforcementId, Context trace) {
         return enforcements.find(enforcementId).chain(e -> e == null ? Uni.createFrom().voidItem()
-                : commands.send(new EnforcementCommand(EnforcementCommand.Kind.IMPACT, e.scope())));
+                : commands.send(new EnforcementCommand(EnforcementCommand.Kind.IMPACT, e.scope()), trace));
     }
 
     /** The ledger's impact report: the guard decides between APPLIED and HELD. */
@@ -111,11 +118,13 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> approve(String id, String moderator, String note) {
-        return move(id, EnforcementStatus.APPLIED, moderator, note).call(this::afterApproved);
+        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id),
+                () -> move(id, EnforcementStatus.APPLIED, moderator, note).call(this::afterApproved));
     }
 
     public Uni<Enforcement> reject(String id, String moderator, String note) {
-        return move(id, EnforcementStatus.REJECTED, moderator, note).call(e -> afterRejected(e, moderator));
+        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id),
+                () -> move(id, EnforcementStatus.REJECTED, moderator, note).call(e -> afterRejected(e, moderator)));
     }
 
     /** What approval sets going once the enforcement is APPLIED: the guard counts its losses, the ledger applies it. */
@@ -133,8 +142,8 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> revert(String id, String moderator, String note) {
-        return move(id, EnforcementStatus.REVERTED, moderator, note)
-                .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope())));
+        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id), () -> move(id, EnforcementStatus.REVERTED, moderator, note)
+                .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope()))));
     }
 
     /** The ledger's report of what it did: the account moves on the strike ladder (or back, on revert). */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
+import dev.integrity.observability.LogContext;
 import dev.integrity.scoring.decision.Policy;
 import dev.integrity.scoring.decision.StrikeLadder;
 import dev.integrity.scoring.model.AccountFeatures;
@@ -31,6 +32,7 @@ import dev.integrity.scoring.repository.StaleStateException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -75,6 +77,11 @@ public class ScoringPipeline {
     }
 
     public Uni<Integer> process(List<FeatureSnapshot> snapshots) {
+        return process(snapshots, Map.of());
+    }
+
+    /** The batch, each account's decision in the trace of its latest event ({@code traces} by account; none: no trace). */
+    public Uni<Integer> process(List<FeatureSnapshot> snapshots, Map<String, Context> traces) {
         if (snapshots.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -108,13 +115,14 @@ public class ScoringPipeline {
                     elsewhere.add(hit);
                 }
             }
-            return decide(events, latest, freshIds, hitByAccount)
+            return decide(events, latest, freshIds, hitByAccount, traces)
                     .onFailure(StaleStateException.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200)).atMost(20)
                     .chain(() -> reachBack.send(elsewhere));
         }).replaceWith(freshIds.size()).invoke(n -> scored.increment(n));
     }
 
-    private Uni<Void> decide(List<AccountEvent> events, Map<String, FeatureSnapshot> latest, Set<String> freshIds, Map<String, LockstepHit> hits) {
+    private Uni<Void> decide(List<AccountEvent> events, Map<String, FeatureSnapshot> latest, Set<String> freshIds, Map<String, LockstepHit> hits,
+            Map<String, Context> traces) {
         Map<String, List<AccountEvent>> byAccount = new HashMap<>();
         for (AccountEvent e : events) {
             byAccount.computeIfAbsent(e.accountId(), a -> new ArrayList<>()).add(e);
@@ -125,7 +133,7 @@ public class ScoringPipeline {
                 .asTuple().chain(read -> {
                     List<ShadowScoreRepository.ShadowScore> shadow = new ArrayList<>();
                     List<Verdict> verdicts = verdicts(latest, read.getItem1(), read.getItem2(), byAccount, freshIds, hits, shadow);
-                    return shadowScores.record(shadow).chain(() -> persist(verdicts));
+                    return shadowScores.record(shadow).chain(() -> persist(verdicts, traces, latest));
                 });
     }
 
@@ -159,19 +167,22 @@ public class ScoringPipeline {
         return verdicts;
     }
 
-    private Uni<Void> persist(List<Verdict> verdicts) {
+    private Uni<Void> persist(List<Verdict> verdicts, Map<String, Context> traces, Map<String, FeatureSnapshot> latest) {
         List<AccountState> next = verdicts.stream().map(Verdict::state).toList();
         List<Verdict> proposing = verdicts.stream().filter(v -> v.proposal() != null).toList();
         return enforcements.pool().withTransaction(tx -> {
             Uni<Void> chain = states.saveAll(tx, next);
             for (Verdict v : proposing) {
-                chain = chain.chain(() -> lifecycle.propose(tx, v.proposal()).replaceWithVoid());
+                chain = chain.chain(() -> LogContext.around(traces.get(v.proposal().accountId()), ids(v.proposal(), latest),
+                        () -> lifecycle.propose(tx, v.proposal())).replaceWithVoid());
             }
             return chain;
         }).chain(() -> {
             Uni<Void> impacts = Uni.createFrom().voidItem();
             for (Verdict v : proposing) {
-                impacts = impacts.chain(() -> lifecycle.requestImpact(v.proposal().enforcementId()));
+                Context trace = traces.get(v.proposal().accountId());
+                impacts = impacts.chain(() -> LogContext.around(trace, ids(v.proposal(), latest),
+                        () -> lifecycle.requestImpact(v.proposal().enforcementId(), trace)));
             }
             return impacts;
         }).invoke(() -> {
@@ -179,5 +190,12 @@ public class ScoringPipeline {
                 LOG.debugf("batch proposed %d enforcements", proposing.size());
             }
         });
+    }
+
+    /** The ids of a proposal's log lines: its account, its enforcement and the account's latest event in the batch. */
+    private static Map<String, String> ids(Proposal p, Map<String, FeatureSnapshot> latest) {
+        FeatureSnapshot snapshot = latest.get(p.accountId());
+        String eventId = snapshot == null || snapshot.event() == null ? null : snapshot.event().eventId();
+        return LogContext.ids(LogContext.ACCOUNT_ID, p.accountId(), LogContext.ENFORCEMENT_ID, p.enforcementId(), LogContext.EVENT_ID, eventId);
     }
 }

@@ -170,6 +170,8 @@ public class FeatureTopology {
             } else {
                 repeated.increment();
             }
+            // The snapshot keeps the event's headers: its CloudEvents ids and the trace context ingest wrote
+            // (traceparent), so the decider's consumer continues the event's trace.
             context.forward(record.withKey(account).withValue(snapshot), "snapshots");
         }
 

@@ -113,6 +113,19 @@ class FeatureTopologySpec {
     }
 
     @Test
+    void aSnapshotKeepsItsEventsTraceContextSoTheDeciderContinuesTheTrace() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        AccountEvent e = follow("e1", "bot", "t1", "followboost", T0);
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", "e1".getBytes(StandardCharsets.UTF_8));
+        events.pipeInput(new TestRecord<>(e.accountId(), EventJson.mapper().writeValueAsBytes(e), headers, T0));
+        TestRecord<String, byte[]> snapshot = snapshots.readRecord();
+        assertEquals(traceparent, new String(snapshot.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
+        assertEquals("e1", new String(snapshot.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aRecordThatIsNotAnEventBecomesADeadLetterWithTheReasonAndTheStreamGoesOn() throws Exception {
         events.pipeInput(new TestRecord<>("bot", "{not json".getBytes(StandardCharsets.UTF_8), T0));
         send(follow("e1", "bot", "t1", null, T0), T0);

@@ -1,0 +1,65 @@
+package dev.integrity.scoring.support;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Bearer tokens for calling this service's routes in tests, as the gateway forwards them: RS256 JWTs
+ * signed with the dev key pair's private half ({@code smallrye.jwt.sign.key.location}, the same key
+ * files as the gateway's tests), the role in {@code groups} and the account in {@code sub}. Also the
+ * tokens a service must refuse: expired, and signed with a key no one trusts.
+ */
+public final class Tokens {
+
+    private static PrivateKey foreignKey;
+
+    private Tokens() {
+    }
+
+    /** A valid token of {@code role} for {@code subject}. */
+    public static String of(String subject, String role) {
+        return Jwt.subject(subject).groups(Set.of(role)).expiresIn(300).sign();
+    }
+
+    public static String ingest() {
+        return of("integrator-1", "ingest");
+    }
+
+    public static String moderator() {
+        return of("mod-1", "moderator");
+    }
+
+    public static String platform() {
+        return of("platform-1", "platform");
+    }
+
+    /** The token of the user whose account is {@code accountId}. */
+    public static String user(String accountId) {
+        return of(accountId, "user");
+    }
+
+    /** A moderator's token that expired an hour ago. */
+    public static String expired() {
+        return Jwt.subject("mod-1").groups(Set.of("moderator"))
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+    }
+
+    /** A moderator's token signed with a key this suite does not trust. */
+    public static synchronized String forged() {
+        if (foreignKey == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                foreignKey = generator.generateKeyPair().getPrivate();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Jwt.subject("mod-1").groups(Set.of("moderator")).expiresIn(300).sign(foreignKey);
+    }
+}
