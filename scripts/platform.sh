@@ -156,11 +156,16 @@ EOF
     while [[ "$cluster_id" == -* ]]; do
       cluster_id="$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')"
     done
-    "$JAVA" -cp "$KAFKA_DIR/libs/*" kafka.tools.StorageTool format --standalone \
+    "$JAVA" "${KAFKA_LOGGING[@]}" -cp "$KAFKA_DIR/libs/*" kafka.tools.StorageTool format --standalone \
       -t "$cluster_id" -c "$KAFKA_DIR/server.properties" > "$LOG_DIR/kafka-format.log" 2>&1 ||
       die_with_log "$LOG_DIR/kafka-format.log" "could not format Kafka's storage"
   fi
 }
+
+# Every JVM that runs on Kafka's jars logs through the suite's log4j2 file, into .suite/logs/kafka:
+# without kafka.logs.dir, Kafka's own log4j2 file would create a folder named "${sys:kafka.logs.dir}"
+# in the working directory.
+KAFKA_LOGGING=(-Dkafka.logs.dir="$LOG_DIR/kafka" -Dlog4j2.configurationFile="$SUITE_ROOT/platform/kafka/log4j2.properties")
 
 kafka_up() {
   if ! alive kafka; then
@@ -172,14 +177,13 @@ kafka_up() {
     kafka_configure
     info "starting Kafka $KAFKA_VERSION (KRaft) on port $KAFKA_PORT"
     nohup "$JAVA" "-Xmx$KAFKA_HEAP" "-Xms$KAFKA_HEAP" -XX:+UseG1GC \
-      -Dkafka.logs.dir="$LOG_DIR/kafka" -Dlog4j2.configurationFile="$SUITE_ROOT/platform/kafka/log4j2.properties" \
-      -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties" > "$LOG_DIR/kafka.log" 2>&1 &
+      "${KAFKA_LOGGING[@]}" -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties" > "$LOG_DIR/kafka.log" 2>&1 &
     echo $! > "$PID_DIR/kafka"
     wait_for_port "$KAFKA_PORT" 60 || die_with_log "$LOG_DIR/kafka.log" "Kafka did not open port $KAFKA_PORT within 60 s"
   fi
   local list
   for list in platform/kafka/topics.txt platform/kafka/topics-test.txt; do
-    "$JAVA" -cp "$KAFKA_DIR/libs/*" platform/kafka/CreateTopics.java "$KAFKA_BOOTSTRAP" "$list" \
+    "$JAVA" "${KAFKA_LOGGING[@]}" -cp "$KAFKA_DIR/libs/*" platform/kafka/CreateTopics.java "$KAFKA_BOOTSTRAP" "$list" \
       >> "$LOG_DIR/kafka-topics.log" 2>&1 || die_with_log "$LOG_DIR/kafka-topics.log" "could not create the topics of $list"
   done
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.integrity.scoring.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

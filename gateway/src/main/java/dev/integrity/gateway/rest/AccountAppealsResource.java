@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
+import dev.integrity.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** An account's appeals (contract 6.3): its own user files and reads them; moderators read them too. */

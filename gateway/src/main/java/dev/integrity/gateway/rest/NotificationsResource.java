@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
-import dev.integrity.gateway.security.Caller;
+import dev.integrity.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 

@@ -23,7 +23,7 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
 import dev.integrity.ingest.support.KafkaTopics;
 import dev.integrity.ingest.support.LedgerEvents;
-import dev.integrity.ingest.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.ingest.support.LedgerEvents;
-import dev.integrity.ingest.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import dev.integrity.ingest.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** POST /events against the real Kafka and Redis: accepted events are in the topic, once. */

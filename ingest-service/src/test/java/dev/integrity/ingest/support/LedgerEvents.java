@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.integrity.support.testing.Tokens;
 
 /**
  * Account events for the ledger's tests, as JSON: account and target ids carry a per-test prefix (so

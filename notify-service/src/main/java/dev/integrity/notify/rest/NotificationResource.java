@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.notify.config.NotifyConfig;
-import dev.integrity.notify.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.notify.service.InboxService;
 import dev.integrity.notify.service.NotificationNotFoundException;
 import dev.integrity.notify.template.LanguageChooser;

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.notify.config.NotifyConfig;
 import dev.integrity.notify.model.NotificationSnapshot;
-import dev.integrity.notify.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.notify.service.LiveListeners;
 import dev.integrity.notify.template.LanguageChooser;
 import io.smallrye.mutiny.Multi;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.integrity.notify.support.Inbox;
 import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
-import dev.integrity.notify.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The inbox API: rendering per reader's language, paging rules, read marks, problem+json errors. */

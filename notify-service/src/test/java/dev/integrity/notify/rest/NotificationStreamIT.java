@@ -19,7 +19,7 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.SseStream;
 import dev.integrity.notify.support.TestData;
-import dev.integrity.notify.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

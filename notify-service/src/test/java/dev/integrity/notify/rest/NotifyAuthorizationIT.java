@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.integrity.notify.support.SseStream;
 import dev.integrity.notify.support.TestData;
-import dev.integrity.notify.support.Tokens;
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.restassured.response.Response;
+import dev.integrity.support.testing.Tokens;
 
 /** Reads an account's inbox through the REST API, and waits for it to reach a state. */
 public final class Inbox {

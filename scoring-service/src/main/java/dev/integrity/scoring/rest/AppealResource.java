@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.integrity.contract.review.AppealStatus;
 import dev.integrity.scoring.model.Appeal;
 import dev.integrity.scoring.repository.AppealRepository;
-import dev.integrity.scoring.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.scoring.service.AppealService;
 import io.smallrye.mutiny.Uni;
 

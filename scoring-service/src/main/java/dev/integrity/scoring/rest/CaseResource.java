@@ -30,7 +30,7 @@ import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.model.ReviewCase;
 import dev.integrity.scoring.repository.CaseRepository;
 import dev.integrity.scoring.repository.EnforcementRepository;
-import dev.integrity.scoring.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.scoring.service.CaseService;
 import io.smallrye.mutiny.Uni;
 

@@ -22,7 +22,7 @@ import dev.integrity.contract.enforcement.EnforcementStatus;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.scoring.model.Enforcement;
 import dev.integrity.scoring.repository.EnforcementRepository;
-import dev.integrity.scoring.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.scoring.service.EnforcementService;
 import io.smallrye.mutiny.Uni;
 

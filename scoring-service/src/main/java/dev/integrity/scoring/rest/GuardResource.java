@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.integrity.scoring.model.GuardState;
-import dev.integrity.scoring.security.Caller;
+import dev.integrity.support.security.Caller;
 import dev.integrity.scoring.service.BlastRadiusGuard;
 import io.smallrye.mutiny.Uni;
 

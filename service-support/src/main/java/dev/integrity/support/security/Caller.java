@@ -1,4 +1,4 @@
-package dev.integrity.notify.security;
+package dev.integrity.support.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -8,13 +8,16 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling (the token the gateway forwarded, verified here), and the gateway's rule that a user
- * reaches only their own account (its Caller): this service's one place for that check.
+ * Who is calling (the verified bearer token: at the gateway the client's, in an internal service the
+ * one the gateway forwarded), and the rule that a user reaches only their own account. The roles are
+ * the token's {@code groups}; a user's account is its {@code sub}.
  */
 @RequestScoped
 public class Caller {
 
+    public static final String INGEST = "ingest";
     public static final String MODERATOR = "moderator";
+    public static final String PLATFORM = "platform";
     public static final String USER = "user";
 
     private final SecurityIdentity identity;
@@ -41,7 +44,7 @@ public class Caller {
         requireOwner(accountId);
     }
 
-    /** Only the account's own user (not a moderator) may act for it. */
+    /** Only the account's own user (not a moderator) may act for it: mark its messages read, appeal its enforcements. */
     public void requireOwner(String accountId) {
         if (!identity.hasRole(USER) || accountId == null || !accountId.equals(subject())) {
             throw new ForbiddenException("Only the account's own user may do this for account " + accountId + ".");

@@ -1,4 +1,4 @@
-package dev.integrity.ingest.support;
+package dev.integrity.support.testing;
 
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +9,7 @@ import java.util.Set;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Bearer tokens for calling this service's routes in tests, as the gateway forwards them: RS256 JWTs
+ * Bearer tokens for the services' tests, as a client sends them to the gateway and the gateway forwards them: RS256 JWTs
  * signed with the dev key pair's private half ({@code smallrye.jwt.sign.key.location}, the same key
  * files as the gateway's tests), the role in {@code groups} and the account in {@code sub}. Also the
  * tokens a service must refuse: expired, and signed with a key no one trusts.
