@@ -167,18 +167,31 @@ public final class LockstepRules {
         return members.size() >= settings.minGroupSize() ? Optional.of(List.copyOf(members)) : Optional.empty();
     }
 
+    /**
+     * The member's lockstep share: in the windows it shares with the group, the share of the distinct
+     * targets it engaged with that are the group's; computed for each bucketing on its own and the
+     * smaller one taken. Both bucketings see the same actions, but where a boundary of one of them
+     * falls between an account's lockstep and the rest of what it did, that bucketing sees the
+     * lockstep alone (a fan's likes on a farm's targets just before a boundary, its browsing just
+     * after): a member must be mostly lockstep however the windows fall.
+     */
     private Membership membership(String account, List<CrowdedBucket> its, double sharedTargets, Map<String, Long> windowTargets) {
         Map<String, Long> lockstepPerWindow = new HashMap<>();
+        Map<String, Character> schemeOf = new HashMap<>();
         for (CrowdedBucket b : its) {
             lockstepPerWindow.merge(b.id().windowId(), 1L, Long::sum);
+            schemeOf.put(b.id().windowId(), b.id().scheme());
         }
-        long lockstep = 0;
-        long all = 0;
+        Map<Character, long[]> perScheme = new HashMap<>();
         for (Map.Entry<String, Long> w : lockstepPerWindow.entrySet()) {
-            lockstep += w.getValue();
-            all += Math.max(w.getValue(), windowTargets.getOrDefault(w.getKey(), 0L));
+            long[] counts = perScheme.computeIfAbsent(schemeOf.get(w.getKey()), k -> new long[2]);
+            counts[0] += w.getValue();
+            counts[1] += Math.max(w.getValue(), windowTargets.getOrDefault(w.getKey(), 0L));
         }
-        double share = all == 0 ? 0 : (double) lockstep / all;
+        double share = perScheme.isEmpty() ? 0 : 1;
+        for (long[] counts : perScheme.values()) {
+            share = Math.min(share, counts[1] == 0 ? 0 : (double) counts[0] / counts[1]);
+        }
         return new Membership(account, windows(its), sharedTargets, share);
     }
 

@@ -65,6 +65,16 @@ class LockstepRulesSpec {
                             farm(s, "liker", 25, 21, LIKE, T0, Duration.ofMinutes(4));
                             heavyLiker(s, "heavy", 21, 40, T0.plusSeconds(30));
                         }, "liker0", range("liker", 0, 25), Set.of("heavy")),
+                row("a heavy liker whose likes on a farm's targets fall just before a boundary of one bucketing and its browsing just after is not a member",
+                        s -> {
+                            farm(s, "liker", 25, 21, LIKE, T0.plus(Duration.ofMinutes(1)), Duration.ofMinutes(3));
+                            for (int t = 0; t < 21; t++) {
+                                s.act("heavy", LIKE, "target" + t, T0.plus(Duration.ofMinutes(2)).plusSeconds(t));
+                            }
+                            for (int o = 0; o < 40; o++) {
+                                s.act("heavy", LIKE, "creator" + o, T0.plus(Duration.ofMinutes(5)).plusSeconds(10 + 7L * o));
+                            }
+                        }, "liker0", range("liker", 0, 25), Set.of("heavy")),
                 row("the same heavy liker, as the seed, finds no group at all",
                         s -> {
                             farm(s, "liker", 25, 21, LIKE, T0, Duration.ofMinutes(4));
