@@ -32,7 +32,7 @@ public final class EventValidator {
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
     public static final int MAX_ID_LENGTH = 128;
-    public static final int MAX_ACCOUNT_ID_LENGTH = 64;
+    public static final int MAX_ACCOUNT_ID_LENGTH = AccountIds.MAX_LENGTH;
     public static final int MAX_TEXT_LENGTH = 2200;
     public static final int MAX_USERNAME_LENGTH = 256;
     public static final int MAX_FULL_NAME_LENGTH = 256;
@@ -42,15 +42,13 @@ public final class EventValidator {
     /** The field name used for errors about the event as a whole. */
     public static final String ROOT = "$";
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_ACCOUNT_ID_LENGTH + "}");
     private static final Pattern RFC_3339 = Pattern.compile(
             "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
 
     private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final String REQUIRED = "is required";
     private static final String OPTIONAL = null;
-    private static final String ACCOUNT_ID_MESSAGE =
-            "must be 1 to " + MAX_ACCOUNT_ID_LENGTH + " characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+    private static final String ACCOUNT_ID_MESSAGE = "must be " + AccountIds.RULE;
     private static final String DATE_TIME_MESSAGE =
             "must be an RFC 3339 date-time with offset, e.g. 2026-11-22T10:15:30Z";
     private static final String IP_MESSAGE =
@@ -272,7 +270,7 @@ public final class EventValidator {
             if (value == null) {
                 return null;
             }
-            if (!value.isTextual() || !ACCOUNT_ID.matcher(value.textValue()).matches()) {
+            if (!value.isTextual() || !AccountIds.isValid(value.textValue())) {
                 error(name, ACCOUNT_ID_MESSAGE);
                 return null;
             }

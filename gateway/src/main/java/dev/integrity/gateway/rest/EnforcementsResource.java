@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.integrity.contract.AccountIds;
 import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.contract.enforcement.EnforcementStatus;
 import io.smallrye.mutiny.Uni;
@@ -47,8 +48,8 @@ public class EnforcementsResource {
             throw new BadRequestException("status must be one of "
                     + Stream.of(EnforcementStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
-        if (accountId != null && !accountId.isBlank() && !accountId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new BadRequestException("accountId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.");
+        if (accountId != null && !accountId.isBlank() && !AccountIds.isValid(accountId)) {
+            throw new BadRequestException("accountId must be " + AccountIds.RULE + ".");
         }
         Ids.limit(limit, 1000);
         String filters = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId), Ids.query("limit", limit))

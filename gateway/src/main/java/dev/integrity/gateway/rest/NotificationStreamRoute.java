@@ -1,7 +1,6 @@
 package dev.integrity.gateway.rest;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import dev.integrity.contract.AccountIds;
 import dev.integrity.contract.problem.Problem;
 import dev.integrity.gateway.client.NotificationStream;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -26,7 +26,6 @@ import io.vertx.ext.web.RoutingContext;
 public class NotificationStreamRoute {
 
     private static final Logger LOG = Logger.getLogger(NotificationStreamRoute.class);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final JWTParser parser;
     private final NotificationStream stream;
@@ -60,7 +59,7 @@ public class NotificationStreamRoute {
             HttpErrors.send(ctx, Problem.of(403, "Forbidden", "A user token reaches only its own account."));
             return;
         }
-        if (!ID.matcher(accountId).matches()) {
+        if (!AccountIds.isValid(accountId)) {
             HttpErrors.send(ctx, Problem.of(404, "Not Found", "No such account."));
             return;
         }

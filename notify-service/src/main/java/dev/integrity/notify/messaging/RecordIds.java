@@ -1,21 +1,19 @@
 package dev.integrity.notify.messaging;
 
-import java.util.regex.Pattern;
+import dev.integrity.contract.AccountIds;
 
 /** The rules for the ids the readers take from records: what an account id and any other id may be. */
 final class RecordIds {
 
     static final int MAX_ID_LENGTH = 128;
-    static final String ACCOUNT_ID_RULE = "1 to 64 of [A-Za-z0-9._-]";
+    static final String ACCOUNT_ID_RULE = AccountIds.RULE;
     static final String ID_RULE = "1 to " + MAX_ID_LENGTH + " characters";
-
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RecordIds() {
     }
 
     static boolean isAccountId(String value) {
-        return value != null && ACCOUNT_ID.matcher(value).matches();
+        return AccountIds.isValid(value);
     }
 
     /** An enforcement, event, appeal or app id: not blank, at most {@link #MAX_ID_LENGTH} characters. */

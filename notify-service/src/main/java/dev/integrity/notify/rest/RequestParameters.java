@@ -2,20 +2,20 @@ package dev.integrity.notify.rest;
 
 import java.util.regex.Pattern;
 
+import dev.integrity.contract.AccountIds;
 import dev.integrity.notify.service.InvalidRequestException;
 
 /** Checks the path and query parameters of the inbox API; a broken rule is a 400 naming the parameter. */
 final class RequestParameters {
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern NOTIFICATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private RequestParameters() {
     }
 
     static String accountId(String value) {
-        if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
-            throw new InvalidRequestException("Account id must be 1 to 64 of [A-Za-z0-9._-].");
+        if (!AccountIds.isValid(value)) {
+            throw new InvalidRequestException("Account id must be " + AccountIds.RULE + ".");
         }
         return value;
     }

@@ -1,0 +1,25 @@
+package dev.integrity.contract;
+
+import java.util.regex.Pattern;
+
+/**
+ * What an account id is, in the one place every module asks: 1 to {@value #MAX_LENGTH} characters of
+ * A-Z, a-z, 0-9, '.', '_' or '-' (the contract's rule for {@code accountId} and
+ * {@code targetAccountId}, and for an account in a path or a record).
+ */
+public final class AccountIds {
+
+    public static final int MAX_LENGTH = 64;
+
+    /** The rule in words, for error messages. */
+    public static final String RULE = "1 to " + MAX_LENGTH + " characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+
+    private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
+
+    private AccountIds() {
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && PATTERN.matcher(value).matches();
+    }
+}
