@@ -79,22 +79,19 @@ public class LockstepDetector {
             return Uni.createFrom().item(List.of());
         }
         return joinBucket.pipeline(sha -> joins.stream()
-                .map(j -> RedisScript.call(sha, List.of(bucketKey(j.bucket())), j.account(), TTL_SECONDS, rules.settings().minCrowd())).toList())
+                .map(j -> RedisScript.call(sha, List.of(bucketKey(j.bucket()), windowKey(j.account())), j.account(), TTL_SECONDS,
+                        rules.settings().minCrowd(), j.bucket().windowId())).toList())
                 .chain(responses -> markCrowded(joins, responses))
                 .chain(this::formGroups);
     }
 
     private Uni<Set<String>> markCrowded(List<Joined> joins, List<Response> responses) {
         Map<String, Set<String>> crowdedBy = new TreeMap<>();
-        Map<String, Map<String, Long>> newTargets = new HashMap<>();
         List<String> crossings = new ArrayList<>();
         for (int i = 0; i < joins.size(); i++) {
             Joined j = joins.get(i);
             Response r = responses.get(i);
             long size = r.get(0).toLong();
-            if (r.get(2).toInteger() == 1) {
-                newTargets.computeIfAbsent(j.account(), a -> new HashMap<>()).merge(j.bucket().windowId(), 1L, Long::sum);
-            }
             if (!rules.isCrowded(size)) {
                 continue;
             }
@@ -105,7 +102,7 @@ public class LockstepDetector {
             }
         }
         if (crossings.isEmpty()) {
-            return record(crowdedBy, newTargets);
+            return record(crowdedBy);
         }
         // A bucket that just became crowded: every member so far gets it, not only the newest.
         return RedisBatches.send(redis, crossings.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList()).chain(rs -> {
@@ -114,22 +111,21 @@ public class LockstepDetector {
                     crowdedBy.computeIfAbsent(member, a -> new HashSet<>()).add(crossings.get(c));
                 }
             }
-            return record(crowdedBy, newTargets);
+            return record(crowdedBy);
         });
     }
 
-    /** Adds the crowded buckets to each account's set and the window counts, in one pipeline; answers the accounts touched. */
-    private Uni<Set<String>> record(Map<String, Set<String>> crowdedBy, Map<String, Map<String, Long>> newTargets) {
-        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2 + newTargets.size() * 3);
+    /**
+     * Adds the crowded buckets to each account's set, in one pipeline; answers the accounts touched (the
+     * window counts were written by the joins themselves).
+     */
+    private Uni<Set<String>> record(Map<String, Set<String>> crowdedBy) {
+        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2);
         crowdedBy.forEach((account, added) -> {
             Request sadd = Request.cmd(Command.SADD).arg(crowdedKey(account));
             added.forEach(sadd::arg);
             requests.add(sadd);
             requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
-        });
-        newTargets.forEach((account, windows) -> {
-            windows.forEach((window, n) -> requests.add(Request.cmd(Command.HINCRBY).arg(windowKey(account)).arg(window).arg(n)));
-            requests.add(Request.cmd(Command.EXPIRE).arg(windowKey(account)).arg(TTL_SECONDS));
         });
         return RedisBatches.send(redis, requests).replaceWith(crowdedBy.keySet());
     }
