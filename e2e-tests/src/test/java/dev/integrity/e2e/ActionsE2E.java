@@ -256,12 +256,25 @@ class ActionsE2E {
         }
     }
 
+    /** One page of the feed, read as a platform should: over the rate limit, it waits as Retry-After says and asks again. */
     private JsonPath feed(String after) {
-        RequestSpecification request = api(platform).queryParam("limit", 1000);
-        if (after != null) {
-            request = request.queryParam("after", after);
+        while (true) {
+            RequestSpecification request = api(platform).queryParam("limit", 1000);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            io.restassured.response.Response answer = request.when().get("/api/v1/actions");
+            if (answer.statusCode() != 429) {
+                return answer.then().statusCode(200).extract().jsonPath();
+            }
+            String retryAfter = answer.header("Retry-After");
+            try {
+                Thread.sleep(1000L * Math.max(1, retryAfter == null ? 1 : Long.parseLong(retryAfter.trim())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting out the rate limit", e);
+            }
         }
-        return request.when().get("/api/v1/actions").then().statusCode(200).extract().jsonPath();
     }
 
     // Kafka
