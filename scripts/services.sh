@@ -59,7 +59,8 @@ services_aot() {
     # Exercise the common paths a little before stopping.
     local base
     base="http://$(url_host "$(component_host "$s")"):$port"
-    curl -fs -o /dev/null -o /dev/null "$base/q/health/live" "$base/q/metrics" || true
+    curl -fs -o /dev/null -o /dev/null "$base/q/health/live" "$base/q/metrics" ||
+      die "$s did not answer /q/health/live and /q/metrics in its training run (log: $LOG_DIR/$s-aot.log)"
     stop_pid_file "$s" 60 >/dev/null
     [ -f "$cache" ] && info "wrote $cache ($(du -h "$cache" | cut -f1))" || warn "$s wrote no AOT cache (see $LOG_DIR/$s-aot.log)"
   done
@@ -212,7 +213,7 @@ stop_components_not_in() {
   done
 }
 
-# The table of components; returns 1 when any is down or (a service) not ready.
+# The table of components; sets STATUS_UNHEALTHY to 1 when any is down or (a service) not ready, else 0.
 print_status() {
   printf '\n%-10s %-6s %-8s %s\n' COMPONENT PORT PID STATE
   local c port pid state unhealthy=0
@@ -235,5 +236,5 @@ print_status() {
     printf '%-10s %-6s %-8s %s\n' "$c" "$port" "$pid" "$state"
   done
   echo
-  return "$unhealthy"
+  STATUS_UNHEALTHY=$unhealthy
 }
