@@ -1,6 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
@@ -41,7 +40,7 @@ public class AccountAppealsResource {
     public Uni<Response> file(@PathParam("id") String id, byte[] body) {
         String accountId = Ids.check("account", id);
         caller.requireOwner(accountId);
-        return scoring.post("/appeals/accounts/" + accountId, Map.of("Content-Type", MediaType.APPLICATION_JSON), Ids.smallJson(body))
+        return scoring.post("/appeals/accounts/" + accountId, MediaType.APPLICATION_JSON, Ids.smallJson(body))
                 .map(r -> r.toResponse());
     }
 
@@ -51,7 +50,6 @@ public class AccountAppealsResource {
     public Uni<Response> ofAccount(@PathParam("id") String id) {
         String accountId = Ids.check("account", id);
         caller.requireAccess(accountId);
-        return scoring.get("/appeals/accounts/" + accountId, Map.of("X-Viewer", caller.isModerator() ? "moderator" : "user"))
-                .map(r -> r.toResponse());
+        return scoring.get("/appeals/accounts/" + accountId).map(r -> r.toResponse());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -85,12 +84,11 @@ public class AppealResource {
     @GET
     @Path("accounts/{id}")
     @RolesAllowed({ "user", "moderator" })
-    @Operation(summary = "The account's appeals, newest first (its own user, or a moderator); a user, or X-Viewer: user, does not see the moderator's note")
-    public Uni<List<AppealView>> ofAccount(@PathParam("id") String accountId, @HeaderParam("X-Viewer") String viewer,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(summary = "The account's appeals, newest first (its own user, or a moderator); a user does not see the moderator's note")
+    public Uni<List<AppealView>> ofAccount(@PathParam("id") String accountId, @QueryParam("limit") @DefaultValue("100") int limit) {
         caller.requireAccess(accountId);
         Params.limit(limit, 500);
-        boolean user = !caller.isModerator() || "user".equals(viewer);
+        boolean user = !caller.isModerator();
         return appeals.ofAccount(accountId, limit).map(list -> list.stream().map(AppealView::of).map(v -> user ? v.forUser() : v).toList());
     }
 
