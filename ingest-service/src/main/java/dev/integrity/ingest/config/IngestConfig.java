@@ -22,6 +22,14 @@ public interface IngestConfig {
     @WithDefault("P7D")
     Duration dedupeRetention();
 
+    /**
+     * How long a claimed eventId counts as in flight before it is confirmed published: longer than a
+     * publish can take. An id still in flight when the same event comes again (its first request died
+     * between claiming and publishing) is published again rather than answered as a duplicate.
+     */
+    @WithDefault("PT2M")
+    Duration dedupePending();
+
     /** Apps that count as first-party; any other clientAppId is a third-party app. */
     @WithDefault("official-ios,official-android,official-web")
     Set<String> firstPartyApps();

@@ -92,7 +92,7 @@ public class IngestionService {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return publisher.publish(fresh).chain(unacknowledged -> {
+        return publisher.publish(fresh).call(unacknowledged -> confirmPublished(fresh, unacknowledged)).chain(unacknowledged -> {
             if (unacknowledged.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -102,6 +102,21 @@ public class IngestionService {
             DependencyUnavailableException failure = new DependencyUnavailableException("Kafka did not acknowledge "
                     + unacknowledged.size() + " of " + fresh.size() + " events; send the request again", null);
             return seen.release(failedIds).onItemOrFailure().transformToUni((ok, error) -> Uni.createFrom().failure(failure));
+        });
+    }
+
+    /**
+     * Confirms the acknowledged ids as published. If Redis cannot take that now, their claims expire
+     * in flight and a repeat of those events is published again (the consumers drop it by eventId):
+     * the request is not failed for it.
+     */
+    private Uni<Void> confirmPublished(List<AccountEvent> fresh, List<AccountEvent> unacknowledged) {
+        Set<String> failed = new HashSet<>(unacknowledged.stream().map(AccountEvent::eventId).toList());
+        List<String> published = fresh.stream().map(AccountEvent::eventId).filter(id -> !failed.contains(id)).toList();
+        return seen.confirm(published).onFailure().recoverWithUni(e -> {
+            LOG.warnf("could not confirm %d published eventIds in Redis (a repeat will be published again): %s", published.size(),
+                    e.getMessage());
+            return Uni.createFrom().voidItem();
         });
     }
 
