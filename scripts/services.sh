@@ -98,7 +98,7 @@ services_build_if_stale() {
   for s in "${SERVICES[@]}"; do
     jar="$(service_jar "$s")"
     module="$(service_module "$s")"
-    if [ ! -f "$jar" ] || [ -n "$(find pom.xml event-contract/pom.xml event-contract/src kafka-support/pom.xml kafka-support/src \
+    if [ ! -f "$jar" ] || [ -n "$(find pom.xml event-contract/pom.xml event-contract/src \
       service-support/pom.xml service-support/src "$module/pom.xml" "$module/src" \
       -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
       services_build
