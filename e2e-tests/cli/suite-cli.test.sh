@@ -88,7 +88,7 @@ snapshot() {
     "${NOTIFY_PORT:-8083}" "${GATEWAY_PORT:-8080}" "${SCORING_REPLICA_PORT:-8092}"; do
     if port_open "$p"; then echo "port $p open"; else echo "port $p closed"; fi
   done
-  for f in ./*/target/quarkus-app/quarkus-run.jar simulator/target/simulator-cli.jar \
+  for f in ./*/target/quarkus-app/quarkus-run.jar simulator/target/simulator-cli.jar bench/target/bench-cli.jar \
     authenticity-model/target/authenticity-model-cli.jar "$LOG_DIR/maven.log"; do
     [ -f "$f" ] && echo "file $f $(stat -c '%s %y' "$f")"
   done

@@ -7,25 +7,20 @@ import dev.integrity.model.Scorer;
 import dev.integrity.model.csv.LabelledProfile;
 import dev.integrity.model.synthetic.SyntheticProfiles;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A rough timing of the scorer (no JMH): warm up, then time a loop over pre-extracted feature maps. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints the scorer's cost in ns per score.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends CliCommand {
 
     private static final int SAMPLES = 1024;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the model shipped on the class path)")
-    Path modelDir;
+    @Mixin
+    ModelOption modelDir;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "2000000",
             description = "scores per timed round (default: ${DEFAULT-VALUE})")
@@ -33,17 +28,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--iterations must be at least 1");
-        }
-        AuthenticityModel model = modelDir == null ? AuthenticityModel.loadDefault() : AuthenticityModel.load(modelDir);
+        check(iterations >= 1, "--iterations must be at least 1");
+        AuthenticityModel model = modelDir.load();
         Scorer scorer = model.scorer();
         boolean behaviour = model.requiredColumns().stream().anyMatch(BehaviourFeatures::isBehaviourFeature);
         List<LabelledProfile> profiles = new SyntheticProfiles(7, behaviour).generate(SAMPLES, 0.35);
         @SuppressWarnings("unchecked")
         Map<String, Double>[] samples = profiles.stream().map(p -> FeatureSet.extract(p.profile())).toArray(Map[]::new);
 
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf("model %s (%s), %d features, %d scores per round%n", model.id(), model.kind(), model.features().size(),
                 iterations);
         double sink = 0;

@@ -8,33 +8,28 @@ import dev.integrity.model.BaseRate;
 import dev.integrity.model.BaseRateMetrics;
 import dev.integrity.model.Evaluator;
 import dev.integrity.model.Metrics;
-import dev.integrity.model.csv.ProfileCsv;
 import dev.integrity.model.csv.ProfileTable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measures a model on a labelled profile CSV at the model's threshold, and optionally re-weights"
                 + " the result to another share of fakes.")
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand extends CliCommand {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "model directory (or its model.json)")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "labelled profile CSV")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--base-rate", paramLabel = "P",
             description = "also report precision, recall, false-positive rate, F1 and accuracy re-weighted to this share"
@@ -47,20 +42,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (baseRate != null) {
-            try {
-                BaseRate.require(baseRate, "--base-rate");
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+            option(() -> BaseRate.require(baseRate, "--base-rate"));
         }
         AuthenticityModel model = AuthenticityModel.load(modelDir);
-        ProfileTable table = ProfileCsv.read(data);
+        ProfileTable table = data.read();
         Metrics metrics = Evaluator.evaluate(model, table);
         BaseRateMetrics reweighted = baseRate == null ? null : BaseRateMetrics.of(metrics, baseRate);
         double dataBaseRate = BaseRateMetrics.baseRateOf(metrics);
 
-        PrintWriter w = spec.commandLine().getOut();
-        w.printf("model %s (%s) on %s%n", model.id(), model.kind(), data);
+        PrintWriter w = out();
+        w.printf("model %s (%s) on %s%n", model.id(), model.kind(), data.file);
         w.println(MetricsTable.thresholdLine(model));
         w.println();
         w.printf("as measured (base rate of the data %.4f: %d of %d rows fake):%n", dataBaseRate,
@@ -76,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
             document.put("model", model.id());
             document.put("modelKind", model.kind());
             document.put("modelBaseRate", model.baseRate().isPresent() ? model.baseRate().getAsDouble() : null);
-            document.put("data", data.toString());
+            document.put("data", data.file.toString());
             document.put("dataSha256", table.sha256());
             document.put("dataBaseRate", Double.isNaN(dataBaseRate) ? null : dataBaseRate);
             document.put("metrics", metrics);

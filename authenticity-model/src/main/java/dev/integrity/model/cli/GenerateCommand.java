@@ -7,17 +7,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes a synthetic labelled profile CSV (genuine and fake profiles that overlap realistically).")
-final class GenerateCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class GenerateCommand extends CliCommand {
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write")
     Path out;
@@ -37,12 +32,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be at least 1, got " + rows);
-        }
-        if (!(fakeShare >= 0 && fakeShare <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fake-share must be in [0, 1], got " + fakeShare);
-        }
+        check(rows >= 1, "--rows must be at least 1, got " + rows);
+        check(fakeShare >= 0 && fakeShare <= 1, "--fake-share must be in [0, 1], got " + fakeShare);
         List<LabelledProfile> profiles = new SyntheticProfiles(seed, behaviour).generate(rows, fakeShare);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -52,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
             ProfileCsv.write(writer, SyntheticProfiles.columns(behaviour), profiles);
         }
         long fakes = profiles.stream().filter(LabelledProfile::fake).count();
-        spec.commandLine().getOut().printf("%d profiles (%d fake) written to %s%n", profiles.size(), fakes, out);
+        out().printf("%d profiles (%d fake) written to %s%n", profiles.size(), fakes, out);
         return 0;
     }
 }

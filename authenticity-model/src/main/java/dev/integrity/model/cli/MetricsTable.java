@@ -80,11 +80,25 @@ final class MetricsTable {
                 && 1 - choice.expectedPrecisionLowerBound() > 2 * (1 - choice.targetPrecision());
     }
 
+    /** The held-out test split's metrics as measured and, if the model was trained for a base rate, re-weighted to it. */
+    static void printHeldOut(PrintWriter w, AuthenticityModel model) {
+        if (model.metrics() != null) {
+            w.println();
+            w.printf("held-out test split (base rate of the data %.4f):%n", BaseRateMetrics.baseRateOf(model.metrics()));
+            print(w, model.metrics());
+        }
+        if (baseRateGiven(model)) {
+            w.println();
+            w.printf("held-out test split re-weighted to the base rate %.4f:%n", model.metricsAtBaseRate().baseRate());
+            print(w, model.metricsAtBaseRate());
+        }
+    }
+
     /**
      * True when the model's threshold was chosen for a base rate given at training; otherwise its
      * {@code metricsAtBaseRate} are the test split's own, re-weighted to about the share they were measured at.
      */
-    static boolean baseRateGiven(AuthenticityModel model) {
+    private static boolean baseRateGiven(AuthenticityModel model) {
         return model.metricsAtBaseRate() != null && model.thresholdChoice() != null
                 && ThresholdChoice.BASE_RATE_GIVEN.equals(model.thresholdChoice().baseRateSource());
     }

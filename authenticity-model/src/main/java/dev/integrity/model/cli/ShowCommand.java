@@ -6,25 +6,20 @@ import dev.integrity.model.BaseRateMetrics;
 import dev.integrity.model.ModelFeature;
 import dev.integrity.model.TrainingData;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What a model is: its kind, training, features, threshold with its base rate, and held-out metrics. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Prints a model's metadata: kind, training data, features, threshold and the base rate it was"
                 + " chosen for, held-out metrics.")
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends CliCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the model shipped on the class path)")
-    Path modelDir;
+    @Mixin
+    ModelOption modelDir;
 
     @Option(names = "--base-rate", paramLabel = "P",
             description = "also re-weight the held-out test split's metrics to this share of fakes (0 < P < 1)")
@@ -33,14 +28,10 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (baseRate != null) {
-            try {
-                BaseRate.require(baseRate, "--base-rate");
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+            option(() -> BaseRate.require(baseRate, "--base-rate"));
         }
-        AuthenticityModel model = modelDir == null ? AuthenticityModel.loadDefault() : AuthenticityModel.load(modelDir);
-        PrintWriter w = spec.commandLine().getOut();
+        AuthenticityModel model = modelDir.load();
+        PrintWriter w = out();
         w.printf("model %s (%s, format %d), created %s%n", model.id(), model.kind(), model.format(), model.createdAt());
         w.printf("%s, %s%n", model.library(), model.algorithm());
         if (model.forest() != null) {
@@ -55,16 +46,7 @@ final class ShowCommand implements Callable<Integer> {
         w.printf("needs columns: %s%n", String.join(", ", model.requiredColumns()));
         printFeatures(w, model);
         w.println(MetricsTable.thresholdLine(model));
-        if (model.metrics() != null) {
-            w.println();
-            w.printf("held-out test split (base rate of the data %.4f):%n", BaseRateMetrics.baseRateOf(model.metrics()));
-            MetricsTable.print(w, model.metrics());
-        }
-        if (MetricsTable.baseRateGiven(model)) {
-            w.println();
-            w.printf("held-out test split re-weighted to the base rate %.4f:%n", model.metricsAtBaseRate().baseRate());
-            MetricsTable.print(w, model.metricsAtBaseRate());
-        }
+        MetricsTable.printHeldOut(w, model);
         if (baseRate != null && model.metrics() != null) {
             w.println();
             w.printf("held-out test split re-weighted to the base rate %.4f:%n", baseRate);

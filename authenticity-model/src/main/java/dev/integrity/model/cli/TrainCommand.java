@@ -2,27 +2,21 @@ package dev.integrity.model.cli;
 
 import dev.integrity.model.AuthenticityModel;
 import dev.integrity.model.BaseRate;
-import dev.integrity.model.BaseRateMetrics;
-import dev.integrity.model.csv.ProfileCsv;
 import dev.integrity.model.csv.ProfileTable;
 import dev.integrity.model.train.ModelTrainer;
 import dev.integrity.model.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a model on a labelled profile CSV and writes DIR/model.json.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends CliCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "labelled profile CSV")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write model.json to")
     Path out;
@@ -50,8 +44,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options;
-        try {
+        TrainingOptions options = option(() -> {
             if (baseRate != null) {
                 BaseRate.require(baseRate, "--base-rate");
             }
@@ -61,30 +54,21 @@ final class TrainCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--algorithm must be logistic or forest, got '" + algorithm + "'");
             }
-            options = TrainingOptions.defaults().withTargetPrecision(targetPrecision).withSeed(seed).withEpochs(epochs)
+            return TrainingOptions.defaults().withTargetPrecision(targetPrecision).withSeed(seed).withEpochs(epochs)
                     .withBaseRate(baseRate).withAlgorithm(kind);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        ProfileTable table = ProfileCsv.read(data);
+        });
+        ProfileTable table = data.read();
         AuthenticityModel model = new ModelTrainer().train(table, options).model();
         Path file = model.save(out);
 
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf("model %s (%s) written to %s%n", model.id(), model.kind(), file);
         w.printf("rows %d (%d fake, %d genuine): train %d, validation %d, test %d%n", model.training().rows(),
                 model.training().fakeRows(), model.training().genuineRows(), model.training().trainRows(),
                 model.training().validationRows(), model.training().testRows());
         w.printf("features (%d): %s%n", model.features().size(), String.join(", ", model.featureNames()));
         w.println(MetricsTable.thresholdLine(model));
-        w.println();
-        w.printf("held-out test split (base rate of the data %.4f):%n", BaseRateMetrics.baseRateOf(model.metrics()));
-        MetricsTable.print(w, model.metrics());
-        if (MetricsTable.baseRateGiven(model)) {
-            w.println();
-            w.printf("held-out test split re-weighted to the base rate %.4f:%n", model.metricsAtBaseRate().baseRate());
-            MetricsTable.print(w, model.metricsAtBaseRate());
-        }
+        MetricsTable.printHeldOut(w, model);
         return 0;
     }
 }

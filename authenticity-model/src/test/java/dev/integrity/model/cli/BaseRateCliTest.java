@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,10 +90,8 @@ class BaseRateCliTest {
     }
 
     private static String ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ModelCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        assertEquals(0, code, String.join(" ", args) + ": " + err);
-        return out.toString();
+        CliRunner.Captured r = CliRunner.capture(new ModelCli(), args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.integrity.model.AuthenticityModel;
+import dev.integrity.model.cli.CliRunner.Captured;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,19 +23,15 @@ class ModelCliTest {
     private static Path data;
     private static Path modelDir;
 
-    /** Exit code and what went to stdout and stderr. */
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void generateAndTrain() {
         data = dir.resolve("profiles.csv");
         modelDir = dir.resolve("model");
-        Run generate = run("generate", "--out", data.toString(), "--rows", "3000", "--seed", "21");
+        Captured generate = run("generate", "--out", data.toString(), "--rows", "3000", "--seed", "21");
         assertEquals(0, generate.code(), generate.err());
         assertTrue(generate.out().startsWith("3000 profiles ("), generate.out());
 
-        Run train = run("train", "--data", data.toString(), "--out", modelDir.toString(), "--seed", "3");
+        Captured train = run("train", "--data", data.toString(), "--out", modelDir.toString(), "--seed", "3");
         assertEquals(0, train.code(), train.err());
         assertTrue(train.out().contains("held-out test split (base rate of the data 0.3"), train.out());
         assertTrue(train.out().contains("base rate 0.3470 (share of fakes in the training data), target precision 0.9900"),
@@ -51,7 +46,7 @@ class ModelCliTest {
         assertEquals(0, run("generate", "--out", fresh.toString(), "--rows", "1000", "--seed", "22").code());
         Path json = dir.resolve("out/metrics.json");
 
-        Run evaluate = run("evaluate", "--model", modelDir.toString(), "--data", fresh.toString(), "--json", json.toString());
+        Captured evaluate = run("evaluate", "--model", modelDir.toString(), "--data", fresh.toString(), "--json", json.toString());
 
         assertEquals(0, evaluate.code(), evaluate.err());
         for (String row : new String[] {"accuracy", "precision", "recall", "F1", "ROC AUC", "actual fake", "TP "}) {
@@ -82,7 +77,7 @@ class ModelCliTest {
         assertEquals(0, run("generate", "--out", fresh.toString(), "--rows", "2000", "--seed", "23").code());
         Path json = dir.resolve("rw/metrics.json");
 
-        Run evaluate = run("evaluate", "--model", modelDir.toString(), "--data", fresh.toString(), "--base-rate", "0.01",
+        Captured evaluate = run("evaluate", "--model", modelDir.toString(), "--data", fresh.toString(), "--base-rate", "0.01",
                 "--json", json.toString());
 
         assertEquals(0, evaluate.code(), evaluate.err());
@@ -114,8 +109,8 @@ class ModelCliTest {
         Path rare = dir.resolve("model-rare");
         Path forest = dir.resolve("model-forest");
 
-        Run trainRare = run("train", "--data", data.toString(), "--out", rare.toString(), "--seed", "3", "--base-rate", "0.1");
-        Run trainForest = run("train", "--data", data.toString(), "--out", forest.toString(), "--seed", "3",
+        Captured trainRare = run("train", "--data", data.toString(), "--out", rare.toString(), "--seed", "3", "--base-rate", "0.1");
+        Captured trainForest = run("train", "--data", data.toString(), "--out", forest.toString(), "--seed", "3",
                 "--algorithm", "forest", "--base-rate", "0.1", "--target-precision", "0.95");
 
         assertEquals(0, trainRare.code(), trainRare.err());
@@ -137,15 +132,15 @@ class ModelCliTest {
         AuthenticityModel forestModel = AuthenticityModel.load(forest);
         assertEquals("forest", forestModel.kind());
         assertEquals(0.95, forestModel.thresholdChoice().targetPrecision());
-        Run evaluate = run("evaluate", "--model", forest.toString(), "--data", data.toString(), "--base-rate", "0.1");
+        Captured evaluate = run("evaluate", "--model", forest.toString(), "--data", data.toString(), "--base-rate", "0.1");
         assertEquals(0, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().contains("(forest) on "), evaluate.out());
     }
 
     @Test
     void showPrintsTheBaseRateAndCanReweightTheTestSplit() {
-        Run shipped = run("show");
-        Run trained = run("show", "--model", modelDir.toString(), "--base-rate", "0.01");
+        Captured shipped = run("show");
+        Captured trained = run("show", "--model", modelDir.toString(), "--base-rate", "0.01");
 
         assertEquals(0, shipped.code(), shipped.err());
         assertTrue(shipped.out().startsWith("model m-20261122121305-fd7ca282 (logistic, format 1)"), shipped.out());
@@ -157,7 +152,7 @@ class ModelCliTest {
 
     @Test
     void benchPrintsNanosecondsPerScore() {
-        Run bench = run("bench", "--model", modelDir.toString(), "--iterations", "20000");
+        Captured bench = run("bench", "--model", modelDir.toString(), "--iterations", "20000");
 
         assertEquals(0, bench.code(), bench.err());
         assertTrue(bench.out().contains("ns/score"), bench.out());
@@ -214,17 +209,14 @@ class ModelCliTest {
                 "error: re-weighting to a base rate needs both fake and genuine rows; the data has no fake rows");
     }
 
-    private static void assertError(Run run, String message) {
+    private static void assertError(Captured run, String message) {
         assertEquals(2, run.code(), run.out());
         assertEquals(message, run.err().strip());
         assertEquals(1, run.err().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ModelCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static Captured run(String... args) {
+        return CliRunner.capture(new ModelCli(), args);
     }
 }

@@ -27,7 +27,30 @@ public final class SuiteProcess {
         }
     }
 
+    /** How a caller fails: its own exception from a message and the cause. */
+    @FunctionalInterface
+    public interface Failure {
+        RuntimeException of(String message, Throwable cause);
+    }
+
     private SuiteProcess() {
+    }
+
+    /**
+     * {@link #run}, with every way of not getting an answer (timed out, not runnable, interrupted while
+     * {@code doing}) as the caller's own failure.
+     */
+    public static Result call(Path suite, long timeoutSeconds, Failure failure, String doing, String... args) {
+        try {
+            return run(suite, timeoutSeconds, args);
+        } catch (TimedOut e) {
+            throw failure.of(e.getMessage(), e);
+        } catch (IOException e) {
+            throw failure.of("cannot run " + suite + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure.of("interrupted while " + doing, e);
+        }
     }
 
     public static Result run(Path suite, long timeoutSeconds, String... args) throws IOException, InterruptedException, TimedOut {

@@ -1,6 +1,5 @@
 package dev.integrity.simulator.api;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,22 +27,13 @@ public final class SuiteTokenSource implements TokenSource {
             args.add(accountId); // the token's sub; for ingest and moderator tokens optional (e.g. several ingest clients)
         }
         String[] argv = args.toArray(String[]::new);
-        try {
-            SuiteProcess.Result result = SuiteProcess.run(suite, TIMEOUT_SECONDS, argv);
-            String token = result.lastOut();
-            if (result.exitCode() != 0 || token.split("\\.").length != 3) {
-                String why = result.lastErr();
-                throw new TokenException("'" + SuiteProcess.describe(suite, argv) + "' failed (exit " + result.exitCode() + ")"
-                        + (why.isEmpty() ? "" : ": " + why));
-            }
-            return token;
-        } catch (SuiteProcess.TimedOut e) {
-            throw new TokenException(e.getMessage());
-        } catch (IOException e) {
-            throw new TokenException("cannot run " + suite + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenException("interrupted while getting a token", e);
+        SuiteProcess.Result result = SuiteProcess.call(suite, TIMEOUT_SECONDS, TokenException::new, "getting a token", argv);
+        String token = result.lastOut();
+        if (result.exitCode() != 0 || token.split("\\.").length != 3) {
+            String why = result.lastErr();
+            throw new TokenException("'" + SuiteProcess.describe(suite, argv) + "' failed (exit " + result.exitCode() + ")"
+                    + (why.isEmpty() ? "" : ": " + why));
         }
+        return token;
     }
 }

@@ -1,22 +1,20 @@
 package dev.integrity.simulator.cli;
 
-import dev.integrity.simulator.api.Http;
 import dev.integrity.simulator.api.HttpSuiteApi;
 import dev.integrity.simulator.api.Role;
 import dev.integrity.simulator.api.SuiteTokenSource;
 import dev.integrity.simulator.api.TokenSource;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the gateway is and where tokens come from; shared by both commands. */
 final class ApiOptions {
 
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:${env:GATEWAY_PORT:-8080}",
-            description = "the gateway's base URL (default: ${DEFAULT-VALUE})")
-    String gateway;
+    @Mixin
+    GatewayOption gateway;
 
     @Option(names = "--moderator-token", paramLabel = "JWT", defaultValue = "${env:MODERATOR_TOKEN}",
             description = "moderator token for reading the suite's view (default: env MODERATOR_TOKEN, else ./suite token moderator)")
@@ -26,15 +24,6 @@ final class ApiOptions {
             description = "the suite command, to get tokens with 'token ROLE [ACCOUNT]' (default: ${DEFAULT-VALUE})")
     Path suite;
 
-    private HttpClient client;
-
-    HttpClient client() {
-        if (client == null) {
-            client = Http.client();
-        }
-        return client;
-    }
-
     /** Given tokens first (the ingest one may be null), then ./suite token; cached. */
     TokenSource tokens(String ingestToken) {
         Map<Role, String> given = new EnumMap<>(Role.class);
@@ -43,7 +32,7 @@ final class ApiOptions {
         return TokenSource.preferring(given, new SuiteTokenSource(suite)).cached();
     }
 
-    HttpSuiteApi api(TokenSource tokens) {
-        return new HttpSuiteApi(client(), gateway, tokens);
+    HttpSuiteApi suite(TokenSource tokens) {
+        return new HttpSuiteApi(gateway.client(), gateway.url, tokens);
     }
 }

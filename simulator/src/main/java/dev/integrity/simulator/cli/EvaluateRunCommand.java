@@ -1,20 +1,13 @@
 package dev.integrity.simulator.cli;
 
+import dev.integrity.model.cli.CliCommand;
 import dev.integrity.simulator.api.Role;
 import dev.integrity.simulator.api.TokenSource;
-import dev.integrity.simulator.evaluation.Evaluation;
-import dev.integrity.simulator.evaluation.EvaluationReport;
-import dev.integrity.simulator.evaluation.ReportJson;
-import dev.integrity.simulator.evaluation.ReportTable;
 import dev.integrity.simulator.model.TruthFile;
 import dev.integrity.simulator.model.TruthRecord;
-import dev.integrity.simulator.send.Sleeper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,36 +15,26 @@ import picocli.CommandLine.Option;
 /** Evaluates an earlier run from its truth file against what the suite shows now. */
 @Command(name = "evaluate-run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Waits for a quiet pipeline, reads the suite's view of a simulated population and compares it with the truth.")
-final class EvaluateRunCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class EvaluateRunCommand extends CliCommand {
 
     @Option(names = "--truth", paramLabel = "FILE", defaultValue = "target/simulation/truth.csv",
             description = "the run's truth file (default: ${DEFAULT-VALUE})")
     Path truth;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
     EvaluationOptions evaluation;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
-        Evaluation.Options options = evaluation.options();
+        PrintWriter w = out();
+        evaluation.options(); // a bad option fails before anything is read
         List<TruthRecord> records = TruthFile.read(truth);
         if (records.isEmpty()) {
             throw new IllegalArgumentException(truth + " has no accounts");
         }
-        TokenSource tokens = api.tokens(null);
+        TokenSource tokens = evaluation.api.tokens(null);
         tokens.token(Role.MODERATOR, null);
-        EvaluationReport report = new Evaluation(api.api(tokens), options, Clock.systemUTC(), Sleeper.REAL, w).run(records,
-                api.gateway);
-        ReportTable.print(report, w);
-        ReportJson.write(evaluation.report, report);
-        w.println("evaluation written to " + evaluation.report);
+        evaluation.write(evaluation.evaluate(evaluation.api.suite(tokens), records, w), w);
         return 0;
     }
 }

@@ -1,12 +1,29 @@
 package dev.integrity.simulator.cli;
 
+import dev.integrity.simulator.api.SuiteApi;
 import dev.integrity.simulator.evaluation.Evaluation;
+import dev.integrity.simulator.evaluation.EvaluationReport;
+import dev.integrity.simulator.evaluation.ReportJson;
+import dev.integrity.simulator.evaluation.ReportTable;
+import dev.integrity.simulator.model.TruthRecord;
+import dev.integrity.simulator.send.Sleeper;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How the evaluation waits and reads, and where its report goes; shared by both commands. */
+/**
+ * The suite's API (where, and with which tokens), how the evaluation waits for and reads it, and where its report goes;
+ * shared by both commands.
+ */
 final class EvaluationOptions {
+
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "90",
             description = "longest wait for a quiet pipeline before evaluating (default: ${DEFAULT-VALUE})")
@@ -33,5 +50,17 @@ final class EvaluationOptions {
         }
         return new Evaluation.Options(Duration.ofSeconds(settleSeconds), Duration.ofSeconds(quietSeconds), Duration.ofSeconds(2),
                 readConcurrency);
+    }
+
+    /** Waits for a quiet pipeline, then compares what the suite shows with the truth. */
+    EvaluationReport evaluate(SuiteApi suite, List<TruthRecord> truth, PrintWriter w) throws InterruptedException {
+        return new Evaluation(suite, options(), Clock.systemUTC(), Sleeper.REAL, w).run(truth, api.gateway.url);
+    }
+
+    /** The evaluation as a table on {@code w} and as JSON in {@code --report}. */
+    void write(EvaluationReport evaluation, PrintWriter w) throws IOException {
+        ReportTable.print(evaluation, w);
+        ReportJson.write(report, evaluation);
+        w.println("evaluation written to " + report);
     }
 }

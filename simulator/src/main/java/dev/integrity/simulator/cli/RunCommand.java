@@ -1,12 +1,10 @@
 package dev.integrity.simulator.cli;
 
+import dev.integrity.model.cli.CliCommand;
 import dev.integrity.simulator.api.HttpSuiteApi;
 import dev.integrity.simulator.api.Role;
 import dev.integrity.simulator.api.TokenSource;
-import dev.integrity.simulator.evaluation.Evaluation;
 import dev.integrity.simulator.evaluation.EvaluationReport;
-import dev.integrity.simulator.evaluation.ReportJson;
-import dev.integrity.simulator.evaluation.ReportTable;
 import dev.integrity.simulator.followup.FollowUp;
 import dev.integrity.simulator.followup.FollowUpReport;
 import dev.integrity.simulator.followup.FollowUpTraffic;
@@ -36,9 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,15 +44,12 @@ import picocli.CommandLine.Option;
         description = {"Generates a labelled population and its traffic, sends it through the gateway, answers warnings the way "
                 + "persistent and complying users do, then evaluates what the suite made of it.",
                 "Exit codes: 0 done, 1 the gateway rejected events (a bug: they are printed), 2 error.", ""})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand {
 
     private static final int PRINTED_REJECTIONS = 50;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--accounts", paramLabel = "N", defaultValue = "2000", description = "accounts in the population (default: ${DEFAULT-VALUE})")
-    int accounts;
+    @Mixin
+    AccountsOption populationSize = new AccountsOption(2000);
 
     @Option(names = "--hours", paramLabel = "H", defaultValue = "6", description = "hours of traffic, ending now (default: ${DEFAULT-VALUE})")
     double hours;
@@ -98,22 +91,15 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    ApiOptions api;
-
-    @Mixin
     EvaluationOptions evaluation;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         SenderOptions sending = new SenderOptions(batch, rate, concurrency, 30, Duration.ofSeconds(30));
-        Evaluation.Options evaluationOptions = evaluation.options();
-        if (accounts < 10 || accounts > 5_000_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--accounts must be between 10 and 5000000, not " + accounts);
-        }
-        if (followUpSeconds < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--follow-up-seconds must not be negative");
-        }
+        evaluation.options(); // a bad option fails before minutes of sending
+        int accounts = populationSize.get(spec.commandLine());
+        check(followUpSeconds >= 0, "--follow-up-seconds must not be negative");
         long s = seed != null ? seed : Instant.now().getEpochSecond();
         Instant now = Clock.systemUTC().instant();
         TrafficWindow window = TrafficWindow.endingAt(now, hours);
@@ -140,15 +126,15 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
 
-        TokenSource tokens = api.tokens(token);
+        TokenSource tokens = evaluation.api.tokens(token);
         String ingestToken = tokens.token(Role.INGEST, null);
         if (followUpSeconds > 0 || !noEvaluate) {
             tokens.token(Role.MODERATOR, null); // fail now rather than after minutes of sending
         }
         long total = firstPass.stream().count();
-        w.printf(Locale.ROOT, "traffic: %,d events from %s to %s, to %s%n", total, window.start(), window.end(), api.gateway);
+        w.printf(Locale.ROOT, "traffic: %,d events from %s to %s, to %s%n", total, window.start(), window.end(), evaluation.api.gateway.url);
         EventIds ids = new EventIds(s);
-        Sender sender = new Sender(new HttpEventsEndpoint(api.client(), api.gateway, ingestToken), sending);
+        Sender sender = new Sender(new HttpEventsEndpoint(evaluation.api.gateway.client(), evaluation.api.gateway.url, ingestToken), sending);
         SendReport sent;
         TrafficGenerator traffic = new TrafficGenerator(population, window, ids);
         try {
@@ -159,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         }
         w.println("sent: " + sent.summary());
 
-        HttpSuiteApi suite = api.api(tokens);
+        HttpSuiteApi suite = evaluation.api.suite(tokens);
         FollowUpReport followUp = FollowUpReport.skipped();
         List<SendReport> followUpSends = new ArrayList<>();
         if (followUpSeconds > 0 && population.accounts().stream().anyMatch(a -> a.archetype().reactsToWarnings())) {
@@ -177,13 +163,10 @@ final class RunCommand implements Callable<Integer> {
         SendReport followUpSent = followUpSends.stream().reduce(SendReport.empty(), SendReport::plus);
 
         if (!noEvaluate) {
-            EvaluationReport report = new Evaluation(suite, evaluationOptions, Clock.systemUTC(), Sleeper.REAL, w).run(population.truth(),
-                    api.gateway);
+            EvaluationReport report = evaluation.evaluate(suite, population.truth(), w);
             report = report.withRun(new RunInfo(s, accounts, population.counts(), hours, window.start(), window.end(), truth.toString(),
                     traffic.stats().byArchetype(), crowds, sent, followUp, followUpSent));
-            ReportTable.print(report, w);
-            ReportJson.write(evaluation.report, report);
-            w.println("evaluation written to " + evaluation.report);
+            evaluation.write(report, w);
         }
         return rejected(sent.plus(followUpSent), w);
     }
@@ -192,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
         if (all.rejected() == 0) {
             return 0;
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         err.printf(Locale.ROOT, "error: the gateway rejected %,d events; every one is a bug:%n", all.rejected());
         List<Rejection> shown = all.rejections().subList(0, Math.min(PRINTED_REJECTIONS, all.rejections().size()));
         for (Rejection r : shown) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventValidator;
+import dev.integrity.model.cli.CliRunner;
+import dev.integrity.model.cli.CliRunner.Captured;
 import dev.integrity.simulator.model.TruthFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,21 +20,15 @@ class SimulatorCliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SimulatorCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static Captured run(String... args) {
+        return CliRunner.capture(new SimulatorCli(), args);
     }
 
     @Test
     void aDryRunWritesTheTruthAndValidEventsAsNdjson() throws Exception {
         Path events = dir.resolve("events.ndjson");
         Path truth = dir.resolve("truth.csv");
-        Result r = run("run", "--dry-run", "--accounts", "120", "--hours", "1", "--seed", "5", "--out", events.toString(), "--truth",
+        Captured r = run("run", "--dry-run", "--accounts", "120", "--hours", "1", "--seed", "5", "--out", events.toString(), "--truth",
                 truth.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("seed 5"), r.out());
@@ -50,27 +44,27 @@ class SimulatorCliTest {
 
     @Test
     void errorsAreOneLineWithExitCode2() {
-        Result badOption = run("run", "--batch", "20000", "--dry-run", "--out", dir.resolve("e").toString(), "--truth",
+        Captured badOption = run("run", "--batch", "20000", "--dry-run", "--out", dir.resolve("e").toString(), "--truth",
                 dir.resolve("t").toString());
         assertEquals(2, badOption.code());
         assertEquals(1, badOption.err().strip().lines().count(), badOption.err());
         assertTrue(badOption.err().startsWith("error: --batch must be between 1 and 10000"), badOption.err());
 
-        Result missingTruth = run("evaluate-run", "--truth", dir.resolve("none.csv").toString());
+        Captured missingTruth = run("evaluate-run", "--truth", dir.resolve("none.csv").toString());
         assertEquals(2, missingTruth.code());
         assertEquals("error: no such file: " + dir.resolve("none.csv"), missingTruth.err().strip());
 
-        Result unknown = run("run", "--frobnicate");
+        Captured unknown = run("run", "--frobnicate");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("error: Unknown option"), unknown.err());
 
-        Result noCommand = run();
+        Captured noCommand = run();
         assertEquals(2, noCommand.code());
     }
 
     @Test
     void withoutTokensOrSuiteTheRunSaysWhatIsMissing() {
-        Result r = run("run", "--accounts", "50", "--hours", "0.1", "--seed", "1", "--suite", dir.resolve("no-suite").toString(), "--token", "",
+        Captured r = run("run", "--accounts", "50", "--hours", "0.1", "--seed", "1", "--suite", dir.resolve("no-suite").toString(), "--token", "",
                 "--truth", dir.resolve("t.csv").toString(), "--gateway", "http://127.0.0.1:9");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("cannot get a ingest token") || r.err().contains("cannot get an ingest token"), r.err());
@@ -78,7 +72,7 @@ class SimulatorCliTest {
 
     @Test
     void helpListsTheOptions() {
-        Result r = run("run", "--help");
+        Captured r = run("run", "--help");
         assertEquals(0, r.code());
         for (String option : List.of("--accounts", "--hours", "--seed", "--rate", "--batch", "--concurrency", "--token", "--truth",
                 "--follow-up-seconds", "--no-evaluate", "--dry-run", "--gateway", "--moderator-token", "--suite", "--settle-seconds",
