@@ -6,12 +6,21 @@ import java.time.Instant;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * CloudEvents 1.0 in Kafka's binary mode: the headers {@code ce_specversion}, {@code ce_id},
- * {@code ce_type}, {@code ce_source} and {@code content-type} of a JSON record.
+ * {@code ce_type}, {@code ce_source} and {@code content-type} of a JSON record, and sending one.
  */
 public final class CloudEvents {
 
@@ -37,6 +46,22 @@ public final class CloudEvents {
         RecordHeaders headers = headers(eventId, ACCOUNT_EVENT_TYPE + type.name(), "/ingest-service");
         headers.add("ce_time", utf8(occurredAt.toString()));
         return headers;
+    }
+
+    /**
+     * Sends the payload as JSON on the emitter's channel, keyed, with these headers, in the given trace (the
+     * record carries it on, as {@code traceparent}); completes once Kafka has the record.
+     */
+    public static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, Headers headers, Context trace) {
+        byte[] json;
+        try {
+            json = EventJson.mapper().writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return emitter.sendMessage(Message.of(json)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(trace)));
     }
 
     /**

@@ -1,37 +1,16 @@
 package dev.integrity.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventValidator;
 
-/** A Kafka batch of account-events read through the contract: the usable events, and the records that are not, with why. */
-public record EventBatch(List<AccountEvent> events, List<Unusable> unusable) {
-
-    /** A record that cannot be used, and the reason for its dead letter. */
-    public record Unusable(ConsumerRecord<String, byte[]> record, String problem) {
-    }
+/** Account events read from their records through the contract (a batch of them with {@link RecordBatch#read}). */
+public final class EventBatch {
 
     /** One record's value read through the contract: the event, or why there is none. */
     public record Read(AccountEvent event, String problem) {
     }
 
-    public static EventBatch read(ConsumerRecords<String, byte[]> records, EventValidator validator) {
-        List<AccountEvent> events = new ArrayList<>(records.count());
-        List<Unusable> unusable = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            Read read = read(record.value(), validator);
-            if (read.event() != null) {
-                events.add(read.event());
-            } else {
-                unusable.add(new Unusable(record, read.problem()));
-            }
-        }
-        return new EventBatch(events, unusable);
+    private EventBatch() {
     }
 
     /** Reads one record's value (also for a Kafka Streams processor, which sees records one at a time). */
@@ -41,5 +20,16 @@ public record EventBatch(List<AccountEvent> events, List<Unusable> unusable) {
         }
         EventValidator.Validation validation = validator.validate(value);
         return validation.isValid() ? new Read(validation.event(), null) : new Read(null, validation.problem());
+    }
+
+    /** The reader of a consumer of account events: an invalid one is unusable, with the contract's reason. */
+    public static RecordReader<AccountEvent> reader(EventValidator validator) {
+        return value -> {
+            Read read = read(value, validator);
+            if (read.event() == null) {
+                throw new UnusableRecordException(read.problem());
+            }
+            return read.event();
+        };
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 public final class IncomingChannels {
 
     private static final String PREFIX = "mp.messaging.incoming.";
+    private static final String KAFKA = "smallrye-kafka";
 
     /**
      * One channel: its name, consumer group, the topics it reads and its concurrency (the connector then
@@ -33,18 +34,24 @@ public final class IncomingChannels {
     private IncomingChannels() {
     }
 
-    /** Every incoming channel of the smallrye-kafka connector, by name. */
+    /**
+     * Every incoming channel of the smallrye-kafka connector, by name: each channel some
+     * {@code mp.messaging.incoming.<channel>.<attribute>} setting names (the services' channel names
+     * hold no dot). Its connector is usually not configured: Quarkus attaches a channel to the one
+     * connector present, so only a channel that names another connector is left out.
+     */
     public static List<Channel> of(Config config) {
         Set<String> names = new TreeSet<>();
         for (String property : config.getPropertyNames()) {
-            if (property.startsWith(PREFIX) && property.endsWith(".connector")) {
-                names.add(property.substring(PREFIX.length(), property.length() - ".connector".length()));
+            int end = property.indexOf('.', PREFIX.length());
+            if (property.startsWith(PREFIX) && end > PREFIX.length()) {
+                names.add(property.substring(PREFIX.length(), end));
             }
         }
         List<Channel> channels = new ArrayList<>();
         for (String name : names) {
-            String connector = config.getOptionalValue(PREFIX + name + ".connector", String.class).orElse("");
-            if (!connector.equals("smallrye-kafka")) {
+            String connector = config.getOptionalValue(PREFIX + name + ".connector", String.class).orElse(KAFKA);
+            if (!connector.equals(KAFKA)) {
                 continue;
             }
             String group = config.getOptionalValue(PREFIX + name + ".group.id", String.class).orElse(name);

@@ -1,6 +1,5 @@
 package dev.integrity.ingest.messaging;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.ingest.repository.EnforcementLedger;
 import dev.integrity.ingest.service.IngestMetrics;
-import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.kafka.DeadLetter;
+import dev.integrity.kafka.RecordConsumer;
+import dev.integrity.kafka.RecordReader;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.observability.LogContext;
 import dev.integrity.observability.Tracing;
 import io.smallrye.mutiny.Uni;
@@ -33,38 +33,36 @@ public class EnforcementConsumer {
     private static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
 
     private final EnforcementLedger ledger;
-    private final DeadLetters deadLetters;
     private final EnforcementReports reports;
     private final IngestMetrics metrics;
-    private final Tracing tracing;
+    private final RecordConsumer<EnforcementCommand> commands;
 
-    public EnforcementConsumer(EnforcementLedger ledger, DeadLetters deadLetters, EnforcementReports reports, IngestMetrics metrics,
+    public EnforcementConsumer(EnforcementLedger ledger, DeadLetter deadLetter, EnforcementReports reports, IngestMetrics metrics,
             Tracing tracing) {
         this.ledger = ledger;
-        this.deadLetters = deadLetters;
         this.reports = reports;
         this.metrics = metrics;
-        this.tracing = tracing;
+        // Every failure is retried: a command is carried out once the ledger can, never skipped.
+        this.commands = new RecordConsumer<>(EnforcementConsumer::read, deadLetter::enforcement, tracing.propagator(),
+                RecordConsumer.neverPermanent());
     }
 
     @Incoming("enforcement-commands")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        EnforcementCommand command;
-        try {
-            command = EventJson.mapper().readValue(record.value(), EnforcementCommand.class);
-        } catch (IOException | RuntimeException e) {
-            return deadLetters.enforcement(record, "unreadable enforcement command: " + e.getMessage());
-        }
-        if (command.kind() == null || command.scope() == null || command.enforcementId() == null || command.scope().accountId() == null) {
-            return deadLetters.enforcement(record, "enforcement command lacks kind, enforcementId or accountId");
-        }
         long sentAt = record.timestamp();
         // The command's trace goes on in the reports it causes; its ids are on every line logged meanwhile.
-        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()),
+        return commands.consume(record, command -> new RecordConsumer.Work(
                 LogContext.ids(LogContext.ENFORCEMENT_ID, command.enforcementId(), LogContext.ACCOUNT_ID, command.scope().accountId()),
-                () -> Uni.createFrom().deferred(() -> caughtUp(command, sentAt)).chain(() -> execute(command))
-                        .onFailure().invoke(e -> LOG.warnf("enforcement %s %s failed, retrying: %s", command.kind(), command.enforcementId(), e.getMessage()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely());
+                "enforcement " + command.kind() + " " + command.enforcementId(),
+                () -> caughtUp(command, sentAt).chain(() -> execute(command))));
+    }
+
+    private static EnforcementCommand read(byte[] value) throws UnusableRecordException {
+        EnforcementCommand command = RecordReader.json(value, EnforcementCommand.class, "enforcement command");
+        if (command.kind() == null || command.scope() == null || command.enforcementId() == null || command.scope().accountId() == null) {
+            throw new UnusableRecordException("enforcement command lacks kind, enforcementId or accountId");
+        }
+        return command;
     }
 
     /**

@@ -3,19 +3,13 @@ package dev.integrity.ingest.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Impact;
 import dev.integrity.kafka.CloudEvents;
-import io.smallrye.mutiny.Uni;
 import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The ledger's reports to scoring and notify: impacts on {@code enforcement.impact}, outcomes on
@@ -48,13 +42,7 @@ public class EnforcementReports {
     }
 
     private static Uni<Void> send(MutinyEmitter<byte[]> emitter, String key, Object payload, String type, String id) {
-        try {
-            byte[] json = EventJson.mapper().writeValueAsBytes(payload);
-            // Sent in the trace of the work that reports (the command's, or the late engagement's).
-            return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(key)
-                    .withHeaders(CloudEvents.headers(id, type, SOURCE)).build()).addMetadata(TracingMetadata.withCurrent(Context.current())));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        // Sent in the trace of the work that reports (the command's, or the late engagement's).
+        return CloudEvents.send(emitter, key, payload, CloudEvents.headers(id, type, SOURCE), Context.current());
     }
 }

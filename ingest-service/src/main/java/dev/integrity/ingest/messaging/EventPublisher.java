@@ -49,8 +49,8 @@ public class EventPublisher {
 
     public EventPublisher(IngestConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "ingest.producer.delivery-timeout-ms", defaultValue = "15000") int deliveryTimeoutMs,
             IngestMetrics metrics, Tracing tracing) {
+        int deliveryTimeoutMs = config.producer().deliveryTimeoutMs();
         this.topic = config.eventsTopic();
         this.tracing = tracing;
         Properties props = new Properties();

@@ -1,23 +1,12 @@
 package dev.integrity.ingest.service;
 
-/** The request body as a whole cannot be taken (malformed, too large, empty); nothing in it was accepted. */
-public class BodyRejectedException extends RuntimeException {
+import dev.integrity.support.problem.ProblemException;
 
-    private final int status;
-    private final String title;
+/** The request body as a whole cannot be taken (malformed, too large, empty); nothing in it was accepted. */
+public class BodyRejectedException extends ProblemException {
 
     public BodyRejectedException(int status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        super(status, title, detail);
     }
 
     public static BodyRejectedException malformed(String detail) {

@@ -1,6 +1,5 @@
 package dev.integrity.notify.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -12,19 +11,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.integrity.kafka.CloudEvents;
+import dev.integrity.kafka.DeadLetter;
+import dev.integrity.kafka.RecordConsumer;
+import dev.integrity.kafka.Retries;
 import dev.integrity.notify.model.NotificationSnapshot;
 import dev.integrity.notify.model.RemediationEvent;
 import dev.integrity.notify.service.NotificationMetrics;
 import dev.integrity.notify.service.OnContext;
 import dev.integrity.notify.service.RemediationService;
+import dev.integrity.observability.LogContext;
+import dev.integrity.observability.Tracing;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows {@code account-events} (its own consumer group, a Kafka batch at a time) for the two
  * events that resolve warnings: PASSWORD_CHANGED and APP_REVOKED. Everything else is skipped
  * without touching the database, and without parsing it when its {@code ce_type} header names its
- * type (the stream's bulk is follows and likes, and this consumer would otherwise parse them all). Recording a step is idempotent (the latest time per step is
- * kept), so redelivery is harmless.
+ * type (the stream's bulk is follows and likes, and this consumer would otherwise parse them all).
+ * The batch's records are handled one after the other, each as a single record is (see
+ * {@link RecordConsumer}). Recording a step is idempotent (the latest time per step is kept), so
+ * redelivery is harmless.
  */
 @ApplicationScoped
 public class AccountEventConsumer {
@@ -32,51 +38,31 @@ public class AccountEventConsumer {
     private static final Logger LOG = Logger.getLogger(AccountEventConsumer.class);
 
     private final RemediationService remediation;
-    private final DeadLetters deadLetters;
     private final NotificationMetrics metrics;
+    private final RecordConsumer<RemediationEvent> steps;
 
-    public AccountEventConsumer(RemediationService remediation, DeadLetters deadLetters, NotificationMetrics metrics) {
+    public AccountEventConsumer(RemediationService remediation, DeadLetter deadLetter, NotificationMetrics metrics, Tracing tracing) {
         this.remediation = remediation;
-        this.deadLetters = deadLetters;
         this.metrics = metrics;
-    }
-
-    private record Step(ConsumerRecord<String, byte[]> record, RemediationEvent event) {
+        this.steps = new RecordConsumer<>(RemediationReader::read, deadLetter::accountEvent, tracing.propagator(),
+                () -> Retries::rejectedByDatabase);
     }
 
     @Incoming("remediation-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         Executor onContext = OnContext.current();
-        List<Step> steps = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (RemediationReader.skippable(CloudEvents.accountEventType(record.headers()))) {
                 continue; // named by its ce_type header as a type resolution does not need: not even parsed
             }
-            try {
-                RemediationEvent event = RemediationReader.read(record.value());
-                if (event != null) {
-                    steps.add(new Step(record, event));
-                }
-            } catch (UnusableRecordException e) {
-                Uni<Void> deadLetter = Retries.untilDone(deadLetters.event(record, e.getMessage()));
-                work = work.chain(() -> deadLetter);
-            }
-        }
-        for (Step step : steps) {
-            work = work.chain(() -> record(step, onContext));
+            work = work.chain(() -> steps.consume(record, event -> new RecordConsumer.Work(
+                    LogContext.ids(LogContext.EVENT_ID, event.eventId(), LogContext.ACCOUNT_ID, event.accountId()),
+                    event.step() + " " + event.eventId() + " of " + event.accountId(),
+                    () -> Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext)
+                            .invoke(resolved -> report(event, resolved)).replaceWithVoid())));
         }
         return work;
-    }
-
-    private Uni<Void> record(Step step, Executor onContext) {
-        RemediationEvent event = step.event();
-        return Retries.whileTransient(Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext),
-                e -> LOG.warnf("%s %s of %s failed, retrying: %s", event.step(), event.eventId(), event.accountId(), e.toString()))
-                .invoke(resolved -> report(event, resolved))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(e -> Retries.untilDone(
-                        deadLetters.event(step.record(), "rejected by the database: " + e.getMessage())));
     }
 
     private void report(RemediationEvent event, List<NotificationSnapshot> resolved) {

@@ -1,12 +1,12 @@
 package dev.integrity.notify.messaging;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.review.AppealDecision;
 import dev.integrity.contract.review.AppealStatus;
+import dev.integrity.kafka.RecordReader;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.Transition;
@@ -25,19 +25,7 @@ public final class AppealDecisionReader {
 
     /** @return the message, or null when the decision calls for none (GRANTED) */
     public static NewNotification read(byte[] value) throws UnusableRecordException {
-        if (value == null || value.length == 0) {
-            throw new UnusableRecordException("empty record");
-        }
-        AppealDecision decision;
-        try {
-            decision = EventJson.mapper().readValue(value, AppealDecision.class);
-        } catch (IOException | RuntimeException e) {
-            throw new UnusableRecordException("unreadable appeal decision: " + e.getMessage());
-        }
-        if (decision == null) {
-            throw new UnusableRecordException("appeal decision is JSON null");
-        }
-        return toNotification(decision);
+        return toNotification(RecordReader.json(value, AppealDecision.class, "appeal decision"));
     }
 
     static NewNotification toNotification(AppealDecision decision) throws UnusableRecordException {
@@ -49,15 +37,9 @@ public final class AppealDecisionReader {
             return null;
         }
         List<String> problems = new ArrayList<>();
-        if (!RecordIds.isId(decision.appealId())) {
-            problems.add("appealId: required, " + RecordIds.ID_RULE);
-        }
-        if (!RecordIds.isId(decision.enforcementId())) {
-            problems.add("enforcementId: required, " + RecordIds.ID_RULE);
-        }
-        if (!RecordIds.isAccountId(decision.accountId())) {
-            problems.add("accountId: required, " + RecordIds.ACCOUNT_ID_RULE);
-        }
+        RecordIds.checkId("appealId", decision.appealId(), problems);
+        RecordIds.checkId("enforcementId", decision.enforcementId(), problems);
+        RecordIds.checkAccountId(decision.accountId(), problems);
         if (decision.decidedAt() == null) {
             problems.add("decidedAt: required");
         }

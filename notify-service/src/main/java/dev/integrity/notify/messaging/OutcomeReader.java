@@ -1,14 +1,14 @@
 package dev.integrity.notify.messaging;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
+import dev.integrity.kafka.RecordReader;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.Transition;
@@ -26,29 +26,13 @@ public final class OutcomeReader {
     }
 
     public static NewNotification read(byte[] value) throws UnusableRecordException {
-        if (value == null || value.length == 0) {
-            throw new UnusableRecordException("empty record");
-        }
-        EnforcementOutcome outcome;
-        try {
-            outcome = EventJson.mapper().readValue(value, EnforcementOutcome.class);
-        } catch (IOException | RuntimeException e) {
-            throw new UnusableRecordException("unreadable enforcement outcome: " + e.getMessage());
-        }
-        if (outcome == null) {
-            throw new UnusableRecordException("enforcement outcome is JSON null");
-        }
-        return toNotification(outcome);
+        return toNotification(RecordReader.json(value, EnforcementOutcome.class, "enforcement outcome"));
     }
 
     static NewNotification toNotification(EnforcementOutcome outcome) throws UnusableRecordException {
         List<String> problems = new ArrayList<>();
-        if (!RecordIds.isId(outcome.enforcementId())) {
-            problems.add("enforcementId: required, " + RecordIds.ID_RULE);
-        }
-        if (!RecordIds.isAccountId(outcome.accountId())) {
-            problems.add("accountId: required, " + RecordIds.ACCOUNT_ID_RULE);
-        }
+        RecordIds.checkId("enforcementId", outcome.enforcementId(), problems);
+        RecordIds.checkAccountId(outcome.accountId(), problems);
         if (outcome.status() == null) {
             problems.add("status: required, APPLIED or REVERTED");
         }

@@ -3,6 +3,7 @@ package dev.integrity.notify.messaging;
 import dev.integrity.contract.AccountEvent;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.notify.model.RemediationEvent;
 import dev.integrity.notify.model.RemediationStep;
 

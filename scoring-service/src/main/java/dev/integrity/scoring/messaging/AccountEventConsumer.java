@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,12 +15,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import dev.integrity.kafka.BatchConsumer;
+import dev.integrity.kafka.DeadLetter;
+import dev.integrity.kafka.RecordBatch;
 import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.observability.Tracing;
 import dev.integrity.scoring.model.FeatureSnapshot;
-import dev.integrity.scoring.stream.InternalFormat;
 import dev.integrity.scoring.repository.StaleStateException;
 import dev.integrity.scoring.service.ScoringPipeline;
+import dev.integrity.scoring.stream.InternalFormat;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,16 +46,15 @@ public class AccountEventConsumer {
     private static final Logger LOG = Logger.getLogger(AccountEventConsumer.class);
 
     private final ScoringPipeline pipeline;
-    private final DeadLetters deadLetters;
-    private final DistributionSummary batchSizes;
+    private final BatchConsumer<FeatureSnapshot> batches;
     private final Timer decisionLatency;
     private final Tracing tracing;
 
-    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetters deadLetters, MeterRegistry registry, Tracing tracing) {
+    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetter deadLetter, MeterRegistry registry, Tracing tracing) {
         this.pipeline = pipeline;
-        this.deadLetters = deadLetters;
         this.tracing = tracing;
-        this.batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
+        DistributionSummary batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
+        this.batches = new BatchConsumer<>(AccountEventConsumer::read, deadLetter::accountEvent, batchSizes);
         this.decisionLatency = Timer.builder("scoring.decision.latency")
                 .description("From the event's acceptance (its Kafka timestamp, set by ingest) to scoring's decision on it")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
@@ -60,39 +64,40 @@ public class AccountEventConsumer {
 
     @Incoming("feature-snapshots")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        batchSizes.record(records.count());
-        List<FeatureSnapshot> snapshots = new ArrayList<>(records.count());
-        List<Uni<Void>> dead = new ArrayList<>();
-        // Each account's decision continues the trace of its latest event (the snapshot carries its headers).
-        Map<String, Context> traces = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                FeatureSnapshot snapshot = InternalFormat.mapper().readValue(record.value(), FeatureSnapshot.class);
-                snapshots.add(snapshot);
-                traces.put(snapshot.accountId(), TraceHeaders.extract(tracing.propagator(), record.headers()));
-            } catch (IOException | RuntimeException e) {
-                dead.add(deadLetters.send(record, "not a feature snapshot: " + e.getMessage()));
+        List<Span> decisions = new ArrayList<>();
+        return batches.consume(records, batch -> {
+            // Each account's decision continues the trace of its latest event (the snapshot carries its headers).
+            Map<String, Context> traces = new HashMap<>();
+            for (RecordBatch.Usable<FeatureSnapshot> usable : batch.usable()) {
+                traces.put(usable.value().accountId(), TraceHeaders.extract(tracing.propagator(), usable.record().headers()));
             }
+            decisions.addAll(decisionSpans(traces));
+            return pipeline.process(batch.values(), traces).replaceWithVoid();
+        }, e -> {
+            if (e instanceof StaleStateException) {
+                LOG.debugf("scoring batch of %d records redone: %s", records.count(), e.getMessage());
+            } else {
+                LOG.warnf(e, "scoring batch of %d records failed, retrying", records.count());
+            }
+        }).invoke(() -> {
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                decisionLatency.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
+            }
+        }).onTermination().invoke(() -> decisions.forEach(Span::end));
+    }
+
+    private static FeatureSnapshot read(byte[] value) throws UnusableRecordException {
+        FeatureSnapshot snapshot;
+        try {
+            snapshot = InternalFormat.mapper().readValue(value, FeatureSnapshot.class);
+        } catch (IOException | RuntimeException e) {
+            throw new UnusableRecordException("not a feature snapshot: " + e.getMessage());
         }
-        Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
-        List<Span> decisions = decisionSpans(traces);
-        return deadLettered.chain(() -> pipeline.process(snapshots, traces)
-                .onFailure().invoke(e -> {
-                    if (e instanceof StaleStateException) {
-                        LOG.debugf("scoring batch of %d redone: %s", snapshots.size(), e.getMessage());
-                    } else {
-                        LOG.warnf(e, "scoring batch of %d failed, retrying", snapshots.size());
-                    }
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely())
-                .invoke(() -> {
-                    long now = System.currentTimeMillis();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        decisionLatency.record(Math.max(0, now - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
-                    }
-                })
-                .replaceWithVoid()
-                .onTermination().invoke(() -> decisions.forEach(Span::end));
+        if (snapshot == null) {
+            throw new UnusableRecordException("not a feature snapshot: null");
+        }
+        return snapshot;
     }
 
     /**

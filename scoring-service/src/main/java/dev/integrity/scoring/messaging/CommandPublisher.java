@@ -3,18 +3,12 @@ package dev.integrity.scoring.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import dev.integrity.contract.EventJson;
-import dev.integrity.kafka.CloudEvents;
 import dev.integrity.contract.enforcement.EnforcementCommand;
-import io.smallrye.mutiny.Uni;
+import dev.integrity.kafka.CloudEvents;
 import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Sends enforcement commands to the ledger: IMPACT on enforcement.proposed, APPLY / REVERT on enforcement.decided. */
 @ApplicationScoped
@@ -37,15 +31,9 @@ public class CommandPublisher {
     /** Sends the command in the given trace (the decider's batch holds many: the one of the command's account). */
     public Uni<Void> send(EnforcementCommand command, Context trace) {
         MutinyEmitter<byte[]> emitter = command.kind() == EnforcementCommand.Kind.IMPACT ? proposed : decided;
-        var headers = CloudEvents.headers(command.enforcementId() + ":" + command.kind(), "dev.integrity.enforcement.command." + command.kind(),
-                "/scoring-service");
-        try {
-            byte[] json = EventJson.mapper().writeValueAsBytes(command);
-            return emitter.sendMessage(Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
-                    .withKey(command.scope().accountId()).withHeaders(headers).build())
-                    .addMetadata(TracingMetadata.withCurrent(trace == null ? Context.current() : trace)));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return CloudEvents.send(emitter, command.scope().accountId(), command,
+                CloudEvents.headers(command.enforcementId() + ":" + command.kind(), "dev.integrity.enforcement.command." + command.kind(),
+                        "/scoring-service"),
+                trace == null ? Context.current() : trace);
     }
 }

@@ -1,79 +1,61 @@
 package dev.integrity.scoring.messaging;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import dev.integrity.contract.EventJson;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Impact;
-import dev.integrity.kafka.TraceHeaders;
+import dev.integrity.kafka.DeadLetter;
+import dev.integrity.kafka.RecordConsumer;
+import dev.integrity.kafka.RecordReader;
+import dev.integrity.kafka.Retries;
 import dev.integrity.observability.LogContext;
 import dev.integrity.observability.Tracing;
 import dev.integrity.scoring.service.EnforcementService;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 
 /** The ledger's reports: impacts (enforcement.impact) go to the guard, outcomes (enforcement.applied) move the ladder. */
 @ApplicationScoped
 public class EnforcementReportConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EnforcementReportConsumer.class);
+    /**
+     * Retried until it works while the failure is the database or Redis being unreachable; a statement
+     * PostgreSQL refused is not going to succeed on a retry, so after a few refusals the record goes to
+     * the dead-letter topic and the partition moves on.
+     */
+    private static final Supplier<Predicate<Throwable>> REFUSED_FOR_GOOD = () -> Retries.afterRefusals(5, Retries::refusedByDatabase);
 
     private final EnforcementService service;
-    private final DeadLetters deadLetters;
-    private final Tracing tracing;
+    private final RecordConsumer<Impact> impacts;
+    private final RecordConsumer<EnforcementOutcome> outcomes;
 
-    public EnforcementReportConsumer(EnforcementService service, DeadLetters deadLetters, Tracing tracing) {
+    public EnforcementReportConsumer(EnforcementService service, DeadLetter deadLetter, Tracing tracing) {
         this.service = service;
-        this.deadLetters = deadLetters;
-        this.tracing = tracing;
+        this.impacts = new RecordConsumer<>(value -> RecordReader.json(value, Impact.class, "impact"), deadLetter::enforcement,
+                tracing.propagator(), REFUSED_FOR_GOOD);
+        this.outcomes = new RecordConsumer<>(value -> RecordReader.json(value, EnforcementOutcome.class, "outcome"), deadLetter::enforcement,
+                tracing.propagator(), REFUSED_FOR_GOOD);
     }
 
     @Incoming("enforcement-impact")
     public Uni<Void> impact(ConsumerRecord<String, byte[]> record) {
-        Impact impact;
-        try {
-            impact = EventJson.mapper().readValue(record.value(), Impact.class);
-        } catch (IOException | RuntimeException e) {
-            return deadLetters.send(record, "unreadable impact: " + e.getMessage());
-        }
-        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()), ids(impact.enforcementId(), impact.accountId()),
-                () -> retrying(service.onImpact(impact), "impact of " + impact.enforcementId(), record));
+        return impacts.consume(record, impact -> new RecordConsumer.Work(ids(impact.enforcementId(), impact.accountId()),
+                "impact of " + impact.enforcementId(), () -> service.onImpact(impact)));
     }
 
     @Incoming("enforcement-applied")
     public Uni<Void> outcome(ConsumerRecord<String, byte[]> record) {
-        EnforcementOutcome outcome;
-        try {
-            outcome = EventJson.mapper().readValue(record.value(), EnforcementOutcome.class);
-        } catch (IOException | RuntimeException e) {
-            return deadLetters.send(record, "unreadable outcome: " + e.getMessage());
-        }
-        return LogContext.around(TraceHeaders.extract(tracing.propagator(), record.headers()), ids(outcome.enforcementId(), outcome.accountId()),
-                () -> retrying(service.onOutcome(outcome), "outcome of " + outcome.enforcementId(), record));
+        return outcomes.consume(record, outcome -> new RecordConsumer.Work(ids(outcome.enforcementId(), outcome.accountId()),
+                "outcome of " + outcome.enforcementId(), () -> service.onOutcome(outcome)));
     }
 
-    private static java.util.Map<String, String> ids(String enforcementId, String accountId) {
+    private static Map<String, String> ids(String enforcementId, String accountId) {
         return LogContext.ids(LogContext.ENFORCEMENT_ID, enforcementId, LogContext.ACCOUNT_ID, accountId);
-    }
-
-    /**
-     * Retries until it works while the failure is the database or Redis being unreachable; a
-     * statement PostgreSQL refused is not going to succeed on a retry, so after a few attempts the
-     * record goes to the dead-letter topic and the partition moves on.
-     */
-    private Uni<Void> retrying(Uni<Void> work, String what, ConsumerRecord<String, byte[]> record) {
-        AtomicInteger refusals = new AtomicInteger();
-        return work.onFailure().invoke(e -> LOG.warnf("%s failed, retrying: %s", what, e.getMessage()))
-                .onFailure(e -> !(e instanceof PgException) || refusals.incrementAndGet() < 5)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
-                .onFailure().recoverWithUni(e -> deadLetters.send(record, what + " refused by the database: " + e.getMessage()));
     }
 }

@@ -12,14 +12,15 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * The errors every service answers alike, as application/problem+json: no valid token (401, with
- * {@code WWW-Authenticate: Bearer}), a role that does not allow the request (403), any
- * {@link WebApplicationException} with its own status, and anything unexpected (500, logged). A
- * service maps only its own exceptions (a more specific type wins over these).
+ * Every error of every service as application/problem+json (RFC 9457): no valid token (401, with
+ * {@code WWW-Authenticate: Bearer}), a role that does not allow the request (403), a service's own
+ * {@link ProblemException} (its status, title, detail and any {@code Retry-After}; a server-side one
+ * logged), any {@link WebApplicationException} with its own status, and anything unexpected (500,
+ * logged). The most specific type wins, so a service's exception never falls through to a 500.
  */
-public class CommonProblemMappers {
+public class ProblemMapper {
 
-    private static final Logger LOG = Logger.getLogger(CommonProblemMappers.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
@@ -31,6 +32,16 @@ public class CommonProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problems.response(Problem.of(403, "Forbidden", "Your role does not allow this request."));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        if (e.status() >= 500) {
+            LOG.warn(e.getMessage(), e.loggedCause());
+        }
+        Response response = Problems.response(e.problem());
+        Long retryAfter = e.retryAfterSeconds();
+        return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter).build();
     }
 
     @ServerExceptionMapper
