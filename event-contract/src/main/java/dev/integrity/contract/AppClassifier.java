@@ -5,8 +5,14 @@ import java.util.Set;
 /** Tells first-party client apps from third-party ones. */
 public final class AppClassifier {
 
-    /** The first-party apps of the contract's default configuration. */
-    public static final Set<String> DEFAULT_FIRST_PARTY_APPS = Set.of("official-ios", "official-android", "official-web");
+    /**
+     * The first-party apps of the contract's default configuration, comma-separated: a compile-time
+     * constant, so that the services' config mappings name it in their {@code @WithDefault}.
+     */
+    public static final String DEFAULT_FIRST_PARTY = "official-ios,official-android,official-web";
+
+    /** The same apps as a set. */
+    public static final Set<String> DEFAULT_FIRST_PARTY_APPS = Set.of(DEFAULT_FIRST_PARTY.split(","));
 
     private final Set<String> firstPartyApps;
 

@@ -3,6 +3,7 @@ package dev.integrity.ingest.config;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.integrity.contract.AppClassifier;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,7 +32,7 @@ public interface IngestConfig {
     Duration dedupePending();
 
     /** Apps that count as first-party; any other clientAppId is a third-party app. */
-    @WithDefault("official-ios,official-android,official-web")
+    @WithDefault(AppClassifier.DEFAULT_FIRST_PARTY)
     Set<String> firstPartyApps();
 
     /** How far in the future occurredAt may lie. */
@@ -49,6 +50,9 @@ public interface IngestConfig {
     /** The outbound actions: the topic they are relayed to and how the relay runs. */
     Actions actions();
 
+    /** The producer accepted events are published with. */
+    Producer producer();
+
     /** The hourly activity read (GET /accounts/{id}/activity). */
     Activity activity();
 
@@ -60,6 +64,12 @@ public interface IngestConfig {
         /** The largest window a request may ask for, in hours (30 days). */
         @WithDefault("720")
         int maxHours();
+    }
+
+    interface Producer {
+        /** How long a publish may take, retries included, before Kafka answers it failed (milliseconds). */
+        @WithDefault("15000")
+        int deliveryTimeoutMs();
     }
 
     interface Actions {

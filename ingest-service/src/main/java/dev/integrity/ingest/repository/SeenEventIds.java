@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.integrity.ingest.config.IngestConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -21,12 +23,16 @@ import io.vertx.mutiny.redis.client.Response;
  * request that died between claiming and publishing (a killed replica) is claimed again by the next
  * request that carries it, so an event answered 202 is never one that no one published. Two requests
  * in flight with the same event may then both publish it; every consumer drops the second copy by
- * eventId. Claims, confirmations and releases go in pipelined batches, never one round trip per event.
+ * eventId.
+ * <p>
+ * Claims, confirmations and releases go in pipelined batches, never one round trip per event: a
+ * request carries up to 10,000 events. Quarkus's typed data source has no pipelining (each command is
+ * a write of its own, and on the pooled data source a connection of its own), so the commands go
+ * through the batch of the data source's own Vert.x client, in chunks its waiting queue accepts.
  */
 @ApplicationScoped
 public class SeenEventIds {
 
-    private static final String PREFIX = "ingest:seen:";
     private static final String IN_FLIGHT = "pending";
     private static final String PUBLISHED = "1";
     private static final int CHUNK = 1000;
@@ -35,8 +41,8 @@ public class SeenEventIds {
     private final long retentionSeconds;
     private final long pendingSeconds;
 
-    public SeenEventIds(Redis redis, IngestConfig config) {
-        this.redis = redis;
+    public SeenEventIds(ReactiveRedisDataSource redis, IngestConfig config) {
+        this.redis = redis.getRedis();
         this.retentionSeconds = config.dedupeRetention().toSeconds();
         this.pendingSeconds = config.dedupePending().toSeconds();
     }
@@ -47,58 +53,51 @@ public class SeenEventIds {
      * there, nil when the id was free.)
      */
     public Uni<Set<String>> claim(List<String> eventIds) {
-        List<Request> requests = new ArrayList<>(eventIds.size());
-        for (String id : eventIds) {
-            requests.add(Request.cmd(Command.SET).arg(PREFIX + id).arg(IN_FLIGHT).arg("NX").arg("GET").arg("EX").arg(pendingSeconds));
-        }
-        return inChunks(requests).map(responses -> {
-            Set<String> claimed = new HashSet<>();
-            for (int i = 0; i < eventIds.size(); i++) {
-                Response before = responses.get(i);
-                if (before == null || IN_FLIGHT.equals(before.toString())) {
-                    claimed.add(eventIds.get(i));
-                }
-            }
-            return claimed;
-        });
+        return valuesBefore(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(IN_FLIGHT).arg("NX").arg("GET")
+                .arg("EX").arg(pendingSeconds)).map(before -> {
+                    Set<String> claimed = new HashSet<>();
+                    for (Taken taken : before) {
+                        if (taken.value() == null || IN_FLIGHT.equals(taken.value())) {
+                            claimed.add(taken.eventId());
+                        }
+                    }
+                    return claimed;
+                });
     }
 
     /** Marks ids whose events Kafka acknowledged as published: duplicates from now on, for the retention window. */
     public Uni<Void> confirm(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Request> requests = new ArrayList<>(eventIds.size());
-        for (String id : eventIds) {
-            requests.add(Request.cmd(Command.SET).arg(PREFIX + id).arg(PUBLISHED).arg("EX").arg(retentionSeconds));
-        }
-        return inChunks(requests).replaceWithVoid();
+        return valuesBefore(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(PUBLISHED).arg("EX").arg(retentionSeconds))
+                .replaceWithVoid();
     }
 
     /** Forgets ids whose publication failed, so that sending them again works. */
     public Uni<Void> release(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Request> requests = new ArrayList<>(eventIds.size());
-        for (String id : eventIds) {
-            requests.add(Request.cmd(Command.DEL).arg(PREFIX + id));
-        }
-        return inChunks(requests).replaceWithVoid();
+        return valuesBefore(eventIds, id -> Request.cmd(Command.DEL).arg(RedisKeys.seenEvent(id))).replaceWithVoid();
     }
 
-    private Uni<List<Response>> inChunks(List<Request> requests) {
+    /** An id and the value its command answered (null for nil). */
+    private record Taken(String eventId, String value) {
+    }
+
+    /** One command per id, in pipelined chunks; each answer read as a string, with its id. */
+    private Uni<List<Taken>> valuesBefore(List<String> eventIds, Function<String, Request> command) {
         List<Uni<List<Response>>> chunks = new ArrayList<>();
-        for (int from = 0; from < requests.size(); from += CHUNK) {
-            chunks.add(redis.batch(requests.subList(from, Math.min(from + CHUNK, requests.size()))));
+        for (int from = 0; from < eventIds.size(); from += CHUNK) {
+            chunks.add(redis.batch(eventIds.subList(from, Math.min(from + CHUNK, eventIds.size())).stream().map(command).toList()));
         }
         if (chunks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(chunks).andFailFast().map(lists -> {
-            List<Response> all = new ArrayList<>(requests.size());
-            lists.forEach(all::addAll);
-            return all;
+            List<Response> responses = new ArrayList<>(eventIds.size());
+            lists.forEach(responses::addAll);
+            List<Taken> answers = new ArrayList<>(eventIds.size());
+            for (int i = 0; i < eventIds.size(); i++) {
+                Response value = responses.get(i);
+                answers.add(new Taken(eventIds.get(i), value == null ? null : value.toString()));
+            }
+            return answers;
         });
     }
 }

@@ -21,8 +21,8 @@ import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
-import dev.integrity.ingest.support.KafkaTopics;
 import dev.integrity.ingest.support.LedgerEvents;
+import dev.integrity.support.testing.KafkaTopics;
 import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -98,7 +98,8 @@ class LedgerIT {
         try (KafkaConsumer<String, String> impacts = KafkaTopics.tail("enforcement.impact");
                 KafkaConsumer<String, String> outcomes = KafkaTopics.tail("enforcement.applied")) {
             KafkaTopics.send("enforcement.proposed", scope.accountId(), json(new EnforcementCommand(EnforcementCommand.Kind.IMPACT, scope)));
-            ConsumerRecord<String, String> impact = KafkaTopics.await(impacts, r -> r.value().contains(scope.enforcementId()));
+            ConsumerRecord<String, String> impact = KafkaTopics.await(impacts, Duration.ofSeconds(20),
+                    r -> r.value().contains(scope.enforcementId()));
             JsonPath impactJson = JsonPath.from(impact.value());
             assertEquals(10, impactJson.getInt("removed.follows"));
             assertEquals(0, ledger("bot").getInt("removed.follows"), "impact changes nothing");
@@ -145,15 +146,15 @@ class LedgerIT {
             KafkaTopics.send(events, p + "x", "{not json " + p);
             KafkaTopics.send(events, p + "x", "{\"eventId\":\"" + p + "bad\",\"type\":\"FOLLOW\"}");
             LedgerEvents.post(List.of(json.event("FOLLOW", "x", "y", null, "official-ios", 1)));
-            ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, r -> r.value().contains(p));
+            ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, Duration.ofSeconds(20), r -> r.value().contains(p));
             assertTrue(KafkaTopics.header(dead, "dead-letter-reason").startsWith("unreadable JSON"));
-            KafkaTopics.await(dlq, r -> r.value().contains(p + "bad"));
+            KafkaTopics.await(dlq, Duration.ofSeconds(20), r -> r.value().contains(p + "bad"));
             awaitCount("x", "followingCount", 1);
         }
     }
 
     private static EnforcementOutcome outcome(KafkaConsumer<String, String> outcomes, String id, String status) throws Exception {
-        ConsumerRecord<String, String> record = KafkaTopics.await(outcomes,
+        ConsumerRecord<String, String> record = KafkaTopics.await(outcomes, Duration.ofSeconds(20),
                 r -> r.value().contains(id) && r.value().contains("\"" + status + "\""));
         return EventJson.mapper().readValue(record.value(), EnforcementOutcome.class);
     }

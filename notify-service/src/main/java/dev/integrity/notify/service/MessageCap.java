@@ -6,10 +6,10 @@ import org.jboss.logging.Logger;
 
 import dev.integrity.notify.config.NotifyConfig;
 import dev.integrity.notify.model.NewNotification;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The per-account cap, shared by every replica through Redis: a sorted set per account of the
@@ -17,14 +17,14 @@ import io.vertx.mutiny.redis.client.Request;
  * admits. Asking again for the same transition gives the same answer once admitted (a retry never
  * uses up a second slot). ACCOUNT_BLOCKED, ENFORCEMENT_REVERSED and APPEAL_DENIED are always
  * admitted (and count). When Redis cannot answer in time, the message is delivered: the cap
- * protects against floods, it must not make warnings disappear during an outage.
+ * protects against floods, it must not make warnings disappear during an outage. Quarkus's typed
+ * data source has no scripting group: the script goes through its raw {@code execute}, and
+ * {@link #admitted} reads the answer.
  */
 @ApplicationScoped
 public class MessageCap {
 
     private static final Logger LOG = Logger.getLogger(MessageCap.class);
-
-    private static final String KEY_PREFIX = "notify:cap:";
 
     private static final String ADMIT = """
             local key, now, window, limit, member, exempt = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
@@ -39,11 +39,11 @@ public class MessageCap {
             end
             return 0""";
 
-    private final Redis redis;
+    private final ReactiveRedisDataSource redis;
     private final NotifyConfig.Cap config;
     private final NotificationMetrics metrics;
 
-    public MessageCap(Redis redis, NotifyConfig config, NotificationMetrics metrics) {
+    public MessageCap(ReactiveRedisDataSource redis, NotifyConfig config, NotificationMetrics metrics) {
         this.redis = redis;
         this.config = config.cap();
         this.metrics = metrics;
@@ -51,21 +51,21 @@ public class MessageCap {
 
     /** @return true to deliver the message, false to record it as suppressed */
     public Uni<Boolean> admit(NewNotification message) {
-        Request script = Request.cmd(Command.EVAL).arg(ADMIT).arg(1)
-                .arg(KEY_PREFIX + message.accountId())
-                .arg(System.currentTimeMillis())
-                .arg(config.window().toMillis())
-                .arg(config.maxMessages())
-                .arg(message.transitionKey())
-                .arg(message.kind().isCapped() ? "0" : "1");
-        return redis.send(script)
+        return redis.execute(Command.EVAL, ADMIT, "1", RedisKeys.messageCap(message.accountId()),
+                String.valueOf(System.currentTimeMillis()), String.valueOf(config.window().toMillis()), String.valueOf(config.maxMessages()),
+                message.transitionKey(), message.kind().isCapped() ? "0" : "1")
                 .ifNoItem().after(config.timeout()).fail()
-                .map(response -> response != null && response.toInteger() == 1)
+                .map(MessageCap::admitted)
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("per-account cap unavailable, delivering without it: enforcement=%s account=%s error=%s",
                             message.enforcementId(), message.accountId(), e.toString());
                     metrics.capUnavailable();
                     return true;
                 });
+    }
+
+    /** The script answers 1 to deliver, 0 to hold back. */
+    private static boolean admitted(Response answer) {
+        return answer != null && answer.toInteger() == 1;
     }
 }

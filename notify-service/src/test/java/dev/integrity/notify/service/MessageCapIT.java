@@ -12,8 +12,9 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The per-account cap (3 in the test profile) holds back warnings, never a block or a reversal. */
@@ -34,8 +35,8 @@ class MessageCapIT {
             outcomes[i] = TestData.warning(newEnforcementId(), account, 1, List.of("followboost"), at.plusSeconds(i));
         }
         String blockId = newEnforcementId();
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, outcomes);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account, outcomes);
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.block(blockId, account, List.of("followboost"), at.plusSeconds(100)),
                 TestData.reverted(blockId, account, "BLOCK", 3, List.of("followboost"), at.plusSeconds(200)));
 

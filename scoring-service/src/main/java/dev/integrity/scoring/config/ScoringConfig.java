@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.integrity.contract.AppClassifier;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,7 +12,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "scoring")
 public interface ScoringConfig {
 
-    @WithDefault("official-ios,official-android,official-web")
+    /** Apps that count as first-party; any other clientAppId is a third-party app. */
+    @WithDefault(AppClassifier.DEFAULT_FIRST_PARTY)
     Set<String> firstPartyApps();
 
     Policy policy();
@@ -27,6 +29,15 @@ public interface ScoringConfig {
     Cases cases();
 
     Appeals appeals();
+
+    Metrics metrics();
+
+    /** The gauges counted in PostgreSQL and Redis rather than as things happen. */
+    interface Metrics {
+        /** How often they are counted again. */
+        @WithDefault("PT15S")
+        Duration refresh();
+    }
 
     /** Review cases: how far one decision reaches. */
     interface Cases {

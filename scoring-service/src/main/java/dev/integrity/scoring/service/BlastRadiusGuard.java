@@ -44,7 +44,6 @@ import io.smallrye.mutiny.Uni;
 public class BlastRadiusGuard {
 
     private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
-    private static final String STATE = "guard:state";
     private static final long MINUTE_MS = 60_000;
     private static final int MAX_ATTEMPTS = 200;
 
@@ -75,12 +74,12 @@ public class BlastRadiusGuard {
     }
 
     public Uni<GuardState> state() {
-        return strings(redis).hgetall(STATE).map(BlastRadiusGuard::toState);
+        return strings(redis).hgetall(RedisKeys.GUARD_STATE).map(BlastRadiusGuard::toState);
     }
 
     public Uni<GuardState> resume(String moderator) {
         LOG.infof("blast-radius breaker resumed by %s", moderator);
-        return redis.key().del(STATE).replaceWith(GuardState.CLOSED);
+        return redis.key().del(RedisKeys.GUARD_STATE).replaceWith(GuardState.CLOSED);
     }
 
     /**
@@ -102,7 +101,7 @@ public class BlastRadiusGuard {
 
     private Uni<GuardDecision> decideAndReserve(Impact impact, Set<String> unprotected) {
         List<ReceiverImpact> guarded = GuardRules.protectedLosing(impact, unprotected);
-        String[] watched = guarded.stream().map(r -> lossKey(r.accountId())).toArray(String[]::new);
+        String[] watched = guarded.stream().map(r -> RedisKeys.guardLoss(r.accountId())).toArray(String[]::new);
         long minute = clock.millis() / MINUTE_MS;
         if (watched.length == 0) {
             // No protected receiver loses a follower: nothing to reserve, only the window to count.
@@ -130,30 +129,41 @@ public class BlastRadiusGuard {
 
     private Uni<Read> read(ReactiveRedisDataSource ds, List<ReceiverImpact> guarded, long minute) {
         ReactiveHashCommands<String, String, String> hashes = strings(ds);
-        List<Uni<Map<String, String>>> losses = guarded.stream().map(r -> hashes.hgetall(lossKey(r.accountId()))).toList();
+        List<Uni<Map.Entry<String, Map<String, String>>>> losses = guarded.stream()
+                .map(r -> hashes.hgetall(RedisKeys.guardLoss(r.accountId())).map(h -> Map.entry(r.accountId(), h))).toList();
         List<Uni<Map<String, String>>> window = new ArrayList<>();
         for (long m = minute - Math.max(1, rules.settings().window().toMinutes()) + 1; m <= minute; m++) {
-            window.add(hashes.hgetall(windowKey(m)));
+            window.add(hashes.hgetall(RedisKeys.guardWindow(m)));
         }
-        Uni<List<Map<String, String>>> lossMaps = losses.isEmpty() ? Uni.createFrom().item(List.of())
+        Uni<List<Map.Entry<String, Map<String, String>>>> lossMaps = losses.isEmpty() ? Uni.createFrom().item(List.of())
                 : Uni.join().all(losses).andFailFast();
-        return Uni.combine().all().unis(hashes.hgetall(STATE), lossMaps, Uni.join().all(window).andFailFast()).asTuple().map(t -> {
-            Map<String, LossSoFar> so = new HashMap<>();
-            for (int i = 0; i < guarded.size(); i++) {
-                Map<String, String> h = t.getItem2().get(i);
-                if (h.containsKey("lost")) {
-                    so.put(guarded.get(i).accountId(), new LossSoFar(Long.parseLong(h.get("lost")),
-                            h.containsKey("base") ? Long.valueOf(h.get("base")) : null));
-                }
+        return Uni.combine().all().unis(hashes.hgetall(RedisKeys.GUARD_STATE), lossMaps, Uni.join().all(window).andFailFast())
+                .with((state, lossHashes, windowHashes) -> new Read(toState(state), lossesSoFar(lossHashes), windowTotals(windowHashes)));
+    }
+
+    /** The receivers that lost followers already (hash fields lost, and base from the first loss). */
+    private static Map<String, LossSoFar> lossesSoFar(List<Map.Entry<String, Map<String, String>>> byReceiver) {
+        Map<String, LossSoFar> so = new HashMap<>();
+        for (Map.Entry<String, Map<String, String>> receiver : byReceiver) {
+            Map<String, String> h = receiver.getValue();
+            if (h.containsKey("lost")) {
+                so.put(receiver.getKey(), new LossSoFar(Long.parseLong(h.get("lost")), h.containsKey("base") ? Long.valueOf(h.get("base")) : null));
             }
-            long[] totals = new long[3];
-            for (Map<String, String> h : t.getItem3()) {
-                totals[0] += Long.parseLong(h.getOrDefault("removals", "0"));
-                totals[1] += Long.parseLong(h.getOrDefault("follows", "0"));
-                totals[2] += Long.parseLong(h.getOrDefault("followers", "0"));
-            }
-            return new Read(toState(t.getItem1()), so, new WindowTotals(totals[0], totals[1], totals[2]));
-        });
+        }
+        return so;
+    }
+
+    /** The window's minutes summed (hash fields removals, follows, followers). */
+    private static WindowTotals windowTotals(List<Map<String, String>> minutes) {
+        long removals = 0;
+        long follows = 0;
+        long followers = 0;
+        for (Map<String, String> h : minutes) {
+            removals += Long.parseLong(h.getOrDefault("removals", "0"));
+            follows += Long.parseLong(h.getOrDefault("follows", "0"));
+            followers += Long.parseLong(h.getOrDefault("followers", "0"));
+        }
+        return new WindowTotals(removals, follows, followers);
     }
 
     /**
@@ -171,7 +181,7 @@ public class BlastRadiusGuard {
         for (ReceiverImpact r : guarded) {
             Long loss = reservations.get(r.accountId());
             if (loss != null) {
-                String key = lossKey(r.accountId());
+                String key = RedisKeys.guardLoss(r.accountId());
                 commands.add(hashes.hsetnx(key, "base", r.followersBefore()));
                 commands.add(hashes.hincrby(key, "lost", loss));
                 commands.add(keys.expire(key, lossTtl, new ExpireArgs().nx()));
@@ -182,7 +192,7 @@ public class BlastRadiusGuard {
 
     private List<Uni<Void>> windowCounts(io.quarkus.redis.datasource.hash.ReactiveTransactionalHashCommands<String, String, Long> hashes,
             io.quarkus.redis.datasource.keys.ReactiveTransactionalKeyCommands<String> keys, Impact impact, long minute) {
-        String key = windowKey(minute);
+        String key = RedisKeys.guardWindow(minute);
         long followersBefore = impact.receivers().stream().mapToLong(ReceiverImpact::followersBefore).sum();
         return List.of(hashes.hincrby(key, "removals", impact.removed().total()), hashes.hincrby(key, "follows", impact.removed().follows()),
                 hashes.hincrby(key, "followers", followersBefore), keys.expire(key, rules.settings().window().toSeconds() + 120));
@@ -202,7 +212,7 @@ public class BlastRadiusGuard {
 
     private Uni<Void> open(String reason) {
         LOG.warnf("blast-radius breaker opened: %s", reason);
-        return strings(redis).hset(STATE, Map.of("state", GuardState.Breaker.OPEN.name(), "reason", reason,
+        return strings(redis).hset(RedisKeys.GUARD_STATE, Map.of("state", GuardState.Breaker.OPEN.name(), "reason", reason,
                 "openedAt", Instant.now(clock).toString())).replaceWithVoid();
     }
 
@@ -218,14 +228,6 @@ public class BlastRadiusGuard {
 
     private static ReactiveHashCommands<String, String, String> strings(ReactiveRedisDataSource ds) {
         return ds.hash(String.class, String.class, String.class);
-    }
-
-    private static String windowKey(long minute) {
-        return "guard:window:" + minute;
-    }
-
-    private static String lossKey(String receiver) {
-        return "guard:loss:{" + receiver + "}";
     }
 
     private static GuardState toState(Map<String, String> hash) {

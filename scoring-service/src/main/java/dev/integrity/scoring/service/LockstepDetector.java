@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.integrity.contract.AccountEvent;
-import dev.integrity.contract.EventType;
 import dev.integrity.contract.enforcement.LockstepWindow;
 import dev.integrity.scoring.decision.LockstepRules;
 import dev.integrity.scoring.decision.LockstepRules.BucketId;
@@ -21,11 +20,8 @@ import dev.integrity.scoring.decision.LockstepRules.CrowdedBucket;
 import dev.integrity.scoring.decision.LockstepRules.Membership;
 import dev.integrity.scoring.model.LockstepHit;
 import dev.integrity.scoring.repository.LockstepRepository;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The Redis adapter of lockstep detection ({@link LockstepRules} holds the rules). Per batch:
@@ -46,21 +42,30 @@ public class LockstepDetector {
 
     private static final long TTL_SECONDS = 3 * 24 * 3600;
 
-    private final Redis redis;
+    private final RedisPipeline redis;
     private final LockstepRepository groups;
     private final LockstepRules rules;
     private final RecentLockstepHits recentHits = new RecentLockstepHits(100_000);
     private final RedisScript joinBucket;
 
-    public LockstepDetector(Redis redis, LockstepRepository groups, LockstepRules rules) {
-        this.redis = redis;
+    public LockstepDetector(ReactiveRedisDataSource redis, LockstepRepository groups, LockstepRules rules) {
+        this.redis = new RedisPipeline(redis);
         this.groups = groups;
         this.rules = rules;
-        this.joinBucket = new RedisScript(redis, "/redis/join-bucket.lua");
+        this.joinBucket = new RedisScript(redis, this.redis, "/redis/join-bucket.lua");
     }
 
     /** One account's action in one bucket. */
     private record Joined(BucketId bucket, String account) {
+    }
+
+    /** What joining answered: the bucket's size after the join, and whether this join made it exactly crowded. */
+    private record JoinReply(Joined join, long size, boolean crossed) {
+
+        /** join-bucket.lua answers {size, crossed, added}, each a whole number. */
+        static JoinReply of(Joined join, List<Long> reply) {
+            return new JoinReply(join, reply.get(0), reply.get(1) == 1);
+        }
     }
 
     /**
@@ -78,39 +83,36 @@ public class LockstepDetector {
         if (joins.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return joinBucket.pipeline(sha -> joins.stream()
-                .map(j -> RedisScript.call(sha, List.of(bucketKey(j.bucket()), windowKey(j.account())), j.account(), TTL_SECONDS,
-                        rules.settings().minCrowd(), j.bucket().windowId())).toList())
-                .chain(responses -> markCrowded(joins, responses))
+        return joinBucket.callEach(joins, j -> new RedisScript.Call(List.of(RedisKeys.lockstepBucket(j.bucket()), RedisKeys.lockstepWindows(j.account())),
+                List.of(j.account(), TTL_SECONDS, rules.settings().minCrowd(), j.bucket().windowId())), JoinReply::of)
+                .chain(this::markCrowded)
                 .chain(this::formGroups);
     }
 
-    private Uni<Set<String>> markCrowded(List<Joined> joins, List<Response> responses) {
+    private Uni<Set<String>> markCrowded(List<JoinReply> replies) {
         Map<String, Set<String>> crowdedBy = new TreeMap<>();
         List<String> crossings = new ArrayList<>();
-        for (int i = 0; i < joins.size(); i++) {
-            Joined j = joins.get(i);
-            Response r = responses.get(i);
-            long size = r.get(0).toLong();
-            if (!rules.isCrowded(size)) {
+        for (JoinReply reply : replies) {
+            if (!rules.isCrowded(reply.size())) {
                 continue;
             }
-            if (r.get(1).toInteger() == 1) {
-                crossings.add(bucketKey(j.bucket()));
+            String bucket = RedisKeys.lockstepBucket(reply.join().bucket());
+            if (reply.crossed()) {
+                crossings.add(bucket);
             } else {
-                crowdedBy.computeIfAbsent(j.account(), a -> new HashSet<>()).add(bucketKey(j.bucket()));
+                crowdedBy.computeIfAbsent(reply.join().account(), a -> new HashSet<>()).add(bucket);
             }
         }
         if (crossings.isEmpty()) {
             return record(crowdedBy);
         }
         // A bucket that just became crowded: every member so far gets it, not only the newest.
-        return RedisBatches.send(redis, crossings.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(b)).toList()).chain(rs -> {
-            for (int c = 0; c < crossings.size(); c++) {
-                for (String member : strings(rs.get(c))) {
-                    crowdedBy.computeIfAbsent(member, a -> new HashSet<>()).add(crossings.get(c));
+        return redis.members(crossings).chain(membersByBucket -> {
+            membersByBucket.forEach((bucket, members) -> {
+                for (String member : members) {
+                    crowdedBy.computeIfAbsent(member, a -> new HashSet<>()).add(bucket);
                 }
-            }
+            });
             return record(crowdedBy);
         });
     }
@@ -120,14 +122,9 @@ public class LockstepDetector {
      * window counts were written by the joins themselves).
      */
     private Uni<Set<String>> record(Map<String, Set<String>> crowdedBy) {
-        List<Request> requests = new ArrayList<>(crowdedBy.size() * 2);
-        crowdedBy.forEach((account, added) -> {
-            Request sadd = Request.cmd(Command.SADD).arg(crowdedKey(account));
-            added.forEach(sadd::arg);
-            requests.add(sadd);
-            requests.add(Request.cmd(Command.EXPIRE).arg(crowdedKey(account)).arg(TTL_SECONDS));
-        });
-        return RedisBatches.send(redis, requests).replaceWith(crowdedBy.keySet());
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        crowdedBy.forEach((account, added) -> byKey.put(RedisKeys.lockstepCrowded(account), added));
+        return redis.addAll(byKey, TTL_SECONDS).replaceWith(crowdedBy.keySet());
     }
 
     /**
@@ -140,12 +137,12 @@ public class LockstepDetector {
             return Uni.createFrom().item(List.of());
         }
         List<String> accounts = new ArrayList<>(touched);
-        return RedisBatches.send(redis, accounts.stream().map(a -> Request.cmd(Command.SMEMBERS).arg(crowdedKey(a))).toList()).chain(rs -> {
+        return redis.members(accounts.stream().map(RedisKeys::lockstepCrowded).toList()).chain(crowdedSets -> {
             Map<String, LockstepHit> hits = new LinkedHashMap<>();
             Map<String, List<BucketId>> candidates = new LinkedHashMap<>();
-            for (int i = 0; i < accounts.size(); i++) {
-                String account = accounts.get(i);
-                List<BucketId> crowded = strings(rs.get(i)).stream().map(LockstepDetector::parseBucket).filter(b -> b != null).toList();
+            for (String account : accounts) {
+                List<BucketId> crowded = crowdedSets.get(RedisKeys.lockstepCrowded(account)).stream().map(RedisKeys::lockstepBucketOf)
+                        .filter(b -> b != null).toList();
                 if (!rules.isCandidate(crowded)) {
                     continue;
                 }
@@ -160,11 +157,11 @@ public class LockstepDetector {
                 return Uni.createFrom().item(List.copyOf(hits.values()));
             }
             List<BucketId> buckets = candidates.values().stream().flatMap(List::stream).distinct().toList();
-            return RedisBatches.send(redis, buckets.stream().map(b -> Request.cmd(Command.SMEMBERS).arg(bucketKey(b))).toList())
+            return redis.members(buckets.stream().map(RedisKeys::lockstepBucket).toList())
                     .chain(members -> {
                         Map<BucketId, CrowdedBucket> crowded = new HashMap<>();
-                        for (int i = 0; i < buckets.size(); i++) {
-                            crowded.put(buckets.get(i), new CrowdedBucket(buckets.get(i), strings(members.get(i))));
+                        for (BucketId bucket : buckets) {
+                            crowded.put(bucket, new CrowdedBucket(bucket, members.get(RedisKeys.lockstepBucket(bucket))));
                         }
                         return windowTargets(candidates, crowded).chain(counts -> joinGroups(candidates, crowded, counts, hits));
                     });
@@ -178,19 +175,9 @@ public class LockstepDetector {
             accounts.add(seed);
             accounts.addAll(rules.paired(seed, buckets.stream().map(crowded::get).toList()).keySet());
         });
-        List<String> ordered = new ArrayList<>(accounts);
-        return RedisBatches.send(redis, ordered.stream().map(a -> Request.cmd(Command.HGETALL).arg(windowKey(a))).toList()).map(rs -> {
+        return redis.counts(accounts.stream().map(RedisKeys::lockstepWindows).toList()).map(byKey -> {
             Map<String, Map<String, Long>> counts = new HashMap<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                Map<String, Long> perWindow = new HashMap<>();
-                Response hash = rs.get(i);
-                if (hash != null) {
-                    for (String window : hash.getKeys()) {
-                        perWindow.put(window, hash.get(window).toLong());
-                    }
-                }
-                counts.put(ordered.get(i), perWindow);
-            }
+            accounts.forEach(a -> counts.put(a, byKey.get(RedisKeys.lockstepWindows(a))));
             return counts;
         });
     }
@@ -239,40 +226,5 @@ public class LockstepDetector {
             }
         }
         return group;
-    }
-
-    // Key names: the target (or account) in braces so that a Redis Cluster keeps them together.
-
-    static String bucketKey(BucketId b) {
-        return "ls:{" + b.target() + "}:" + b.kind().name().charAt(0) + ":" + b.scheme() + ":" + b.index();
-    }
-
-    /** The bucket a key names, or null for a key of another shape (from before buckets had a kind). */
-    static BucketId parseBucket(String key) {
-        int close = key.lastIndexOf('}');
-        String[] parts = key.substring(close + 2).split(":");
-        if (parts.length != 3) {
-            return null;
-        }
-        EventType kind = switch (parts[0]) {
-            case "F" -> EventType.FOLLOW;
-            case "L" -> EventType.LIKE;
-            default -> null;
-        };
-        return kind == null ? null : new BucketId(kind, key.substring(key.indexOf('{') + 1, close), parts[1].charAt(0), Long.parseLong(parts[2]));
-    }
-
-    private static String crowdedKey(String account) {
-        return "lsc:{" + account + "}";
-    }
-
-    private static String windowKey(String account) {
-        return "lsw:{" + account + "}";
-    }
-
-    private static List<String> strings(Response set) {
-        List<String> values = new ArrayList<>(set.size());
-        set.forEach(v -> values.add(v.toString()));
-        return values;
     }
 }

@@ -5,48 +5,57 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * A Lua script from the classpath, called by its SHA in pipelines. Redis forgets scripts on a
- * restart or a SCRIPT FLUSH: a NOSCRIPT answer loads it again and the pipeline is sent once more
- * (the scripts are written to be safe to repeat).
+ * A Lua script from the classpath, called by its SHA in pipelines. Quarkus's typed data source has
+ * no scripting group: the script is loaded through the data source's raw {@code execute} (SCRIPT
+ * LOAD) and called through {@link RedisPipeline}. Redis forgets scripts on a restart or a SCRIPT
+ * FLUSH: a NOSCRIPT answer loads it again and the pipeline is sent once more (the scripts are
+ * written to be safe to repeat).
  */
 final class RedisScript {
 
-    private final Redis redis;
+    /** One call of the script: its keys and arguments. */
+    record Call(List<String> keys, List<Object> args) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisPipeline pipeline;
     private final String source;
     private final AtomicReference<String> sha = new AtomicReference<>();
 
-    RedisScript(Redis redis, String resource) {
+    RedisScript(ReactiveRedisDataSource redis, RedisPipeline pipeline, String resource) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.source = load(resource);
     }
 
     /**
-     * Sends the requests built for the script's SHA, in one pipeline; answers in order. The SHA is
-     * read at each subscription, not when the Uni is built: a retry (this one's after NOSCRIPT, or a
-     * caller's) must load the script again rather than resend the SHA Redis forgot.
+     * Calls the script once per item, in one pipeline; each reply (an array of whole numbers) is
+     * converted together with its item, in the items' order. The SHA is read at each subscription, not
+     * when the Uni is built: a retry (this one's after NOSCRIPT, or a caller's) must load the script
+     * again rather than resend the SHA Redis forgot.
      */
-    Uni<List<Response>> pipeline(Function<String, List<Request>> requestsForSha) {
-        return Uni.createFrom().deferred(this::sha).chain(known -> RedisBatches.send(redis, requestsForSha.apply(known)))
+    <T, R> Uni<List<R>> callEach(List<T> items, Function<T, Call> call, BiFunction<T, List<Long>, R> reply) {
+        return Uni.createFrom().deferred(this::sha)
+                .chain(known -> pipeline.each(items, item -> evalsha(known, call.apply(item)),
+                        (item, response) -> reply.apply(item, RedisPipeline.longs(response))))
                 .onFailure(RedisScript::isNoScript).invoke(() -> sha.set(null))
                 .onFailure(RedisScript::isNoScript).retry().atMost(1);
     }
 
-    /** An EVALSHA request with the script's keys and arguments. */
-    static Request call(String sha, List<String> keys, Object... args) {
-        Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(keys.size());
-        keys.forEach(request::arg);
-        for (Object arg : args) {
-            request.arg(String.valueOf(arg));
-        }
+    private static Request evalsha(String sha, Call call) {
+        Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(call.keys().size());
+        call.keys().forEach(request::arg);
+        call.args().forEach(arg -> request.arg(String.valueOf(arg)));
         return request;
     }
 
@@ -55,10 +64,7 @@ final class RedisScript {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).map(response -> {
-            sha.set(response.toString());
-            return response.toString();
-        });
+        return redis.execute(Command.SCRIPT, "LOAD", source).map(Response::toString).invoke(sha::set);
     }
 
     private static boolean isNoScript(Throwable failure) {

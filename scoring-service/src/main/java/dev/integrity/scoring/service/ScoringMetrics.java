@@ -1,6 +1,5 @@
 package dev.integrity.scoring.service;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +57,6 @@ public class ScoringMetrics {
 
     public ScoringMetrics(MeterRegistry registry, Config config, ScoringConfig scoring, KafkaClientService kafka, Instance<KafkaStreams> streams,
             EnforcementRepository enforcements, CaseRepository cases, BlastRadiusGuard guard, Vertx vertx,
-            @ConfigProperty(name = "scoring.metrics.refresh", defaultValue = "PT15S") Duration refresh,
             @ConfigProperty(name = "quarkus.kafka-streams.application-id") String featureStore) {
         this.enforcements = enforcements;
         this.cases = cases;
@@ -107,7 +105,7 @@ public class ScoringMetrics {
         ConsumerLag.register(registry, featureStore, () -> streams.isResolvable()
                 ? ConsumerLag.records(streams.get().metrics(), ConsumerLag::streamsMainConsumer)
                 : 0);
-        this.timer = vertx.setPeriodic(1000, Math.max(1000, refresh.toMillis()), id -> refresh());
+        this.timer = vertx.setPeriodic(1000, Math.max(1000, scoring.metrics().refresh().toMillis()), id -> refresh());
     }
 
     private static void counter(MeterRegistry registry, String name, String description, String... tags) {
