@@ -29,6 +29,14 @@ function retryAfterSeconds(value) {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
+/** What went wrong, for a person: the problem's detail (or title), else the error's message. */
+export function describeError(error) {
+  if (error instanceof ApiError) {
+    return error.detail || error.title;
+  }
+  return error && error.message ? error.message : String(error);
+}
+
 async function problemFrom(response) {
   let text = '';
   try {
@@ -444,6 +452,12 @@ export function browserLanguages() {
     return Array.from(navigator.languages);
   }
   return navigator.language ? [navigator.language] : ['en'];
+}
+
+/** An ISO instant in epoch milliseconds, 0 when missing or unreadable (for sorting). */
+export function instant(iso) {
+  const ms = Date.parse(iso || '');
+  return Number.isNaN(ms) ? 0 : ms;
 }
 
 export function formatDateTime(iso, locale) {

@@ -7,9 +7,10 @@
 // the first time a chart is needed.
 
 import {
-  ApiError, TokenStore, acceptLanguageFrom, announceIn, apiFetch, apiFetchPage, browserLanguages, cleanToken, clear,
-  decodeJwt, formatDateTime, formatNumber, groupsOf, h, isExpired, query, seg,
+  ApiError, TokenStore, acceptLanguageFrom, apiFetch, apiFetchPage, browserLanguages, clear, describeError, formatDateTime,
+  formatNumber, groupsOf, h, instant, query, seg,
 } from './api.js';
+import { announce, backToSignIn, checkToken, setUpSignIn, showSession, signedIn } from './session.js';
 
 const store = new TokenStore('integrity-suite.console.token');
 const ACCOUNT_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -57,7 +58,7 @@ let caseGeneration = 0;
 let caseDraft = null; // { caseId, decision, note }: what was typed in a case's decide form, kept across reloads
 const knownEnforcements = new Map(); // id -> the enforcement as a list showed it
 const enforcementAccounts = new Map(); // id -> account id, where only that is known (appeals)
-const queueState = { items: [], next: null };
+const queueState = { items: [], next: null, generation: 0 };
 const enforcementsState = { items: [], next: null, generation: 0, filters: null };
 const casesState = { items: [], next: null, generation: 0, filters: null };
 const appealsState = { generation: 0, items: [], next: null, status: 'OPEN' };
@@ -67,46 +68,31 @@ const $ = (selector) => document.querySelector(selector);
 // ---------------------------------------------------------------------------------------------
 // Status messages and errors
 
-function announce(message, tone = 'info') {
-  announceIn($('#status'), message, tone);
-}
-
 /** Calls the API as the signed-in moderator; a 401 signs out and asks to sign in again. */
-async function call(path, options = {}) {
-  try {
-    return await apiFetch(path, { ...options, token });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      signOut('The gateway did not accept your token (it may have expired). Please sign in again.');
-    }
-    throw error;
-  }
-}
-
+const asModerator = (fetcher) => signedIn(fetcher, {
+  token: () => token,
+  unauthorized: () => signOut('The gateway did not accept your token (it may have expired). Please sign in again.'),
+});
+const call = asModerator(apiFetch);
 /** Like call, for lists that page with a Link header: resolves with { body, next }. */
-async function callPage(path, options = {}) {
-  try {
-    return await apiFetchPage(path, { ...options, token });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      signOut('The gateway did not accept your token (it may have expired). Please sign in again.');
-    }
-    throw error;
-  }
-}
+const callPage = asModerator(apiFetchPage);
 
 function describe(error) {
-  if (error instanceof ApiError) {
-    if (error.status === 403) {
-      return `${error.detail} (your token's role may not allow this).`;
-    }
-    return error.detail || error.title;
+  if (error instanceof ApiError && error.status === 403) {
+    return `${error.detail} (your token's role may not allow this).`;
   }
-  return error && error.message ? error.message : String(error);
+  return describeError(error);
 }
 
 function errorNote(prefix, error) {
   return h('p', { className: 'error-note', dataset: { testid: 'section-error' } }, `${prefix}: ${describe(error)}`);
+}
+
+/** A failure to load: a 404 is an answer (nothing by that id), said by the `unknown` note; else an error note. */
+function failureNote(error, prefix, unknownTestid, unknown) {
+  return error instanceof ApiError && error.status === 404
+    ? h('p', { className: 'empty', dataset: { testid: unknownTestid } }, unknown)
+    : errorNote(prefix, error);
 }
 
 function isSignedOutError(error) {
@@ -116,20 +102,11 @@ function isSignedOutError(error) {
 // ---------------------------------------------------------------------------------------------
 // Sign in and out
 
-function showSignedIn(payload) {
-  $('#signin').hidden = true;
-  $('#app').hidden = false;
-  $('#session').hidden = false;
-  $('#section-nav').hidden = false;
-  $('#session-user').textContent = payload.sub || payload.upn || '(no subject)';
+function startSession(candidate, payload) {
+  token = candidate;
+  showSession(payload.sub || payload.upn || '(no subject)', [$('#section-nav')]);
   $('#session-roles').textContent = groupsOf(payload).join(', ') || '(none)';
-}
-
-function showSignIn() {
-  $('#app').hidden = true;
-  $('#session').hidden = true;
-  $('#section-nav').hidden = true;
-  $('#signin').hidden = false;
+  loadEverything();
 }
 
 function signOut(message) {
@@ -142,54 +119,18 @@ function signOut(message) {
   caseDraft = null;
   knownEnforcements.clear();
   enforcementAccounts.clear();
-  for (const id of ['#case', '#audit', '#impact']) {
-    disposeCharts($(id));
-    $(id).hidden = true;
+  for (const name of ['case', 'audit', 'impact']) {
+    hidePanel(name);
   }
-  showSignIn();
-  $('#signin-token').value = '';
-  if (message) {
-    $('#signin-error').textContent = message;
-    announce(message, 'error');
-  }
-  $('#signin-token').focus();
+  backToSignIn(message, [$('#section-nav')]);
 }
 
 function validateToken(raw) {
-  const candidate = cleanToken(raw);
-  if (!candidate) {
-    throw new Error('Paste a token first.');
-  }
-  const payload = decodeJwt(candidate);
-  if (isExpired(payload)) {
-    throw new Error('This token has expired. Print a fresh one and paste it here.');
-  }
-  const groups = groupsOf(payload);
-  if (!groups.includes('moderator')) {
-    throw new Error(`This token's role is ${groups.join(', ') || 'missing'}; the console needs a moderator token.`);
-  }
-  return { candidate, payload };
-}
-
-function onSignIn(event) {
-  event.preventDefault();
-  const field = $('#signin-token');
-  const errorText = $('#signin-error');
-  try {
-    const { candidate, payload } = validateToken(field.value);
-    errorText.textContent = '';
-    field.removeAttribute('aria-invalid');
-    token = candidate;
-    store.set(candidate);
-    showSignedIn(payload);
-    announce(`Signed in as ${payload.sub}.`, 'success');
-    $('#main').focus();
-    loadEverything();
-  } catch (error) {
-    errorText.textContent = error.message;
-    field.setAttribute('aria-invalid', 'true');
-    field.focus();
-  }
+  return checkToken(raw, 'moderator', {
+    empty: 'Paste a token first.',
+    expired: 'This token has expired. Print a fresh one and paste it here.',
+    wrongRole: (groups) => `This token's role is ${groups.join(', ') || 'missing'}; the console needs a moderator token.`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,11 +192,6 @@ function plural(n, one, many) {
 /** An id usable in an element id, made from a server id. */
 function domId(prefix, id) {
   return `${prefix}-${String(id)}`.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
-function instant(iso) {
-  const ms = Date.parse(iso || '');
-  return Number.isNaN(ms) ? 0 : ms;
 }
 
 function remember(enforcements) {
@@ -332,6 +268,53 @@ function radio(name, value, label, testid, checked) {
     h('label', { htmlFor: id }, label));
 }
 
+/**
+ * A decide form: radios for the decision, a required note and a Decide… button. On submit the choice
+ * and the note are checked, and the moderator confirms (confirmation(decision) words the question;
+ * cancelling announces `unchanged`); then decide(decision, note, error, form) sends it, the button
+ * disabled meanwhile. onChange(event, error) sees every change in the form.
+ */
+function decideForm({ props, intro = [], name, choices, missing, note, testids, confirmation, unchanged, decide,
+  onChange = (event, error) => { error.textContent = ''; } }) {
+  const field = noteField(note);
+  const error = h('p', { id: field.errorId, className: 'field-error', dataset: { testid: testids.error } });
+  const submit = h('button', { type: 'submit', className: 'button button-primary', dataset: { testid: testids.submit } }, 'Decide…');
+  const form = h('form', { className: 'decide-form', noValidate: true, ...props },
+    intro,
+    h('fieldset', { className: 'choices' },
+      h('legend', {}, 'Decision'),
+      choices.map(([value, label, testid, checked]) => radio(name, value, label, testid, checked))),
+    field.nodes,
+    error,
+    h('div', { className: 'button-row' }, submit));
+  form.addEventListener('change', (event) => onChange(event, error));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const chosen = form.querySelector(`input[name="${name}"]:checked`);
+    if (!chosen) {
+      error.textContent = missing;
+      form.querySelector(`input[name="${name}"]`).focus();
+      return;
+    }
+    const text = checkedNote(field.area, error);
+    if (text === null) {
+      return;
+    }
+    if (!(await confirmStep(confirmation(chosen.value)))) {
+      announce(unchanged);
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await decide(chosen.value, text, error, form);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
 function removedText(removed) {
   const r = removed || {};
   return `${formatNumber(r.follows || 0, locale)} follows, ${formatNumber(r.likes || 0, locale)} likes, ${formatNumber(r.comments || 0, locale)} comments`;
@@ -342,6 +325,11 @@ function reasonsList(reasons) {
     return h('span', { className: 'muted' }, 'No reasons given');
   }
   return h('ul', { className: 'reasons', dataset: { testid: 'reasons' } }, reasons.map((r) => h('li', {}, r)));
+}
+
+/** An enforcement's action and strike, e.g. "Remove and warn, strike 2". */
+function actionText(e) {
+  return `${ACTION_LABELS[e.action] || e.action}${e.strike ? `, strike ${e.strike}` : ''}`;
 }
 
 function appsText(apps) {
@@ -488,6 +476,42 @@ function disposeCharts(root) {
   }
 }
 
+/** Empties a body (disposing its charts) to say Loading… while it is busy. */
+function showLoading(body) {
+  disposeCharts(body);
+  clear(body).append(h('p', { className: 'muted' }, 'Loading…'));
+  body.setAttribute('aria-busy', 'true');
+  return body;
+}
+
+/**
+ * Opens one of the panels (#impact, #case, #audit: a section with a -heading and a -body): shown,
+ * titled, data set on the section, and Loading… in its body; with focus, scrolled to and its heading
+ * focused. Gives the body.
+ */
+function openPanel(name, title, data, { focus = true } = {}) {
+  const section = $(`#${name}`);
+  section.hidden = false;
+  Object.assign(section.dataset, data);
+  $(`#${name}-heading`).textContent = title;
+  const body = showLoading($(`#${name}-body`));
+  if (focus) {
+    section.scrollIntoView({ block: 'start' });
+    $(`#${name}-heading`).focus();
+  }
+  return body;
+}
+
+/** Hides a panel, disposing its charts; the address leaves the panel's hash route (e.g. '#case/') if it is on it. */
+function hidePanel(name, route = null) {
+  const section = $(`#${name}`);
+  disposeCharts(section);
+  section.hidden = true;
+  if (route && window.location.hash.startsWith(route)) {
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+}
+
 let resizeTimer = null;
 function onWindowResize() {
   clearTimeout(resizeTimer);
@@ -506,6 +530,76 @@ function onWindowResize() {
 function shortId(id, max = 22) {
   const text = String(id);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists that load more pages
+
+/**
+ * A list shown from its first page, with a "More" button that appends the next one. state holds
+ * { items, next, generation }; first(...args) and next(cursor) fetch a page as { items, next } and
+ * whatever else the state should keep. The answer of a load that a newer one overtook (other filters)
+ * is dropped. keep(items) sees every item shown; moreNote(count, next) announces an added page.
+ */
+function pagedList({ state, body, more, first, next, keep = () => {}, render, loadError, moreError, moreNote, afterMore = () => {} }) {
+  async function load(...args) {
+    const el = $(body);
+    const generation = ++state.generation;
+    el.setAttribute('aria-busy', 'true');
+    try {
+      const page = await first(...args);
+      if (generation !== state.generation) {
+        return;
+      }
+      Object.assign(state, page);
+      keep(state.items);
+      render();
+    } catch (error) {
+      if (!isSignedOutError(error) && generation === state.generation) {
+        clear(el).append(errorNote(loadError, error));
+        $(more).hidden = true;
+      }
+    } finally {
+      el.removeAttribute('aria-busy');
+    }
+  }
+
+  async function loadMore() {
+    const button = $(more);
+    const generation = state.generation;
+    if (!state.next) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      const page = await next(state.next);
+      if (generation !== state.generation) {
+        return;
+      }
+      const seen = new Set(state.items.map((item) => item.id));
+      const added = page.items.filter((item) => !seen.has(item.id));
+      state.items.push(...added);
+      state.next = page.next;
+      keep(added);
+      render();
+      announce(moreNote(added.length, state.next));
+      afterMore(added);
+    } catch (error) {
+      if (!isSignedOutError(error)) {
+        announce(`${moreError}: ${describe(error)}`, 'error');
+      }
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  return { load, more: loadMore };
+}
+
+/** A page of a list that pages with a Link header, as pagedList takes it. */
+async function linkedPage(path) {
+  const page = await callPage(path);
+  return { items: page.body || [], next: page.next };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,48 +656,19 @@ async function resumeGuard() {
 // ---------------------------------------------------------------------------------------------
 // Review queue
 
-async function loadQueue() {
-  const body = $('#queue-body');
-  body.setAttribute('aria-busy', 'true');
-  try {
-    const page = await callPage(`/enforcements${query({ status: 'HELD' })}`);
-    queueState.items = page.body || [];
-    queueState.next = page.next;
-    remember(queueState.items);
-    renderQueue();
-  } catch (error) {
-    if (!isSignedOutError(error)) {
-      clear(body).append(errorNote('Could not load the review queue', error));
-      $('#queue-more').hidden = true;
-    }
-  } finally {
-    body.removeAttribute('aria-busy');
-  }
-}
-
-async function moreQueue() {
-  const more = $('#queue-more');
-  if (!queueState.next) {
-    return;
-  }
-  more.disabled = true;
-  try {
-    const page = await callPage(queueState.next);
-    const seen = new Set(queueState.items.map((e) => e.id));
-    const added = (page.body || []).filter((e) => !seen.has(e.id));
-    queueState.items.push(...added);
-    queueState.next = page.next;
-    remember(added);
-    renderQueue();
-    announce(`${plural(added.length, 'more held enforcement', 'more held enforcements')} shown.`);
-  } catch (error) {
-    if (!isSignedOutError(error)) {
-      announce(`Could not load more of the review queue: ${describe(error)}`, 'error');
-    }
-  } finally {
-    more.disabled = false;
-  }
-}
+const queueList = pagedList({
+  state: queueState,
+  body: '#queue-body',
+  more: '#queue-more',
+  first: () => linkedPage(`/enforcements${query({ status: 'HELD' })}`),
+  next: linkedPage,
+  keep: remember,
+  render: renderQueue,
+  loadError: 'Could not load the review queue',
+  moreError: 'Could not load more of the review queue',
+  moreNote: (n) => `${plural(n, 'more held enforcement', 'more held enforcements')} shown.`,
+});
+const loadQueue = () => queueList.load();
 
 function renderQueue() {
   const body = clear($('#queue-body'));
@@ -625,11 +690,22 @@ function renderQueue() {
       e.apps && e.apps.length ? h('div', { className: 'small' }, h('span', { className: 'label' }, 'Apps: '), appsText(e.apps)) : null),
     h('td', { dataset: { testid: 'status-cell' } }, statusBadge(e.status, 'status-badge')),
     h('td', { className: 'actions' },
-      button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${e.id}`, onClick: () => showImpact(e) }),
-      button('Approve', { variant: 'approve', testid: 'approve-button', ariaLabel: `Approve enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'approve', ev.currentTarget) }),
-      button('Reject', { variant: 'danger', testid: 'reject-button', ariaLabel: `Reject enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'reject', ev.currentTarget) }),
+      impactButton(e),
+      decideButtons(e),
       auditButton(e))));
   body.append(tableOf('Enforcements held for review', ['Account', 'Enforcement', 'Held because', 'Reasons', 'Status', 'Actions'], rows, 'queue-table'));
+}
+
+function impactButton(e) {
+  return button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${e.id}`, onClick: () => showImpact(e) });
+}
+
+/** Approve and Reject, for a HELD (or PROPOSED) enforcement. */
+function decideButtons(e) {
+  return [
+    button('Approve', { variant: 'approve', testid: 'approve-button', ariaLabel: `Approve enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'approve', ev.currentTarget) }),
+    button('Reject', { variant: 'danger', testid: 'reject-button', ariaLabel: `Reject enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'reject', ev.currentTarget) }),
+  ];
 }
 
 function auditButton(e) {
@@ -664,19 +740,23 @@ async function decide(enforcement, verb, trigger) {
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
-  await refreshAfterChange(enforcement);
+  await refreshAfter({ lists: [loadGuard, loadQueue, loadEnforcements, loadCases], accountId: enforcement.accountId, enforcementId: enforcement.id, impact: true });
   announce(message, tone);
 }
 
-async function refreshAfterChange(enforcement) {
-  const work = [loadGuard(), loadQueue(), loadEnforcements(), loadCases()];
-  if (currentImpact && currentImpact.id === enforcement.id) {
-    work.push(reloadImpactHeader(enforcement.id));
+/**
+ * After a decision: reloads the lists, and whatever else shows what it changed: the account's page,
+ * the enforcement's audit and (with impact) its impact panel, when they are open on them.
+ */
+async function refreshAfter({ lists, accountId = null, enforcementId = null, impact = false }) {
+  const work = lists.map((load) => load());
+  if (impact && currentImpact && currentImpact.id === enforcementId) {
+    work.push(reloadImpactHeader(enforcementId));
   }
-  if (currentAuditId === enforcement.id) {
-    work.push(showAudit(enforcement.id, { focus: false }));
+  if (enforcementId !== null && currentAuditId === enforcementId) {
+    work.push(showAudit(enforcementId, { focus: false }));
   }
-  if (currentAccount && currentAccount === enforcement.accountId) {
+  if (currentAccount && currentAccount === accountId) {
     work.push(loadAccount(currentAccount, { focus: false }));
   }
   await Promise.allSettled(work);
@@ -689,70 +769,37 @@ function readFilters() {
   return { status: $('#filter-status').value, accountId: $('#filter-account').value.trim(), limit: $('#filter-limit').value };
 }
 
-async function loadEnforcements() {
-  const body = $('#enforcements-body');
-  const filters = readFilters();
-  const generation = ++enforcementsState.generation;
-  if (filters.accountId && !ACCOUNT_ID.test(filters.accountId)) {
-    clear(body).append(h('p', { className: 'error-note' }, 'An account id is 1 to 64 letters, digits, dots, underscores or hyphens.'));
-    $('#filter-account').setAttribute('aria-invalid', 'true');
-    $('#enforcements-more').hidden = true;
-    return;
-  }
-  $('#filter-account').removeAttribute('aria-invalid');
-  body.setAttribute('aria-busy', 'true');
-  try {
-    const page = await callPage(`/enforcements${query(filters)}`);
-    if (generation !== enforcementsState.generation) {
-      return; // the filters changed meanwhile
-    }
-    enforcementsState.items = page.body || [];
-    enforcementsState.next = page.next;
-    enforcementsState.filters = filters;
-    remember(enforcementsState.items);
-    renderEnforcements();
-  } catch (error) {
-    if (!isSignedOutError(error) && generation === enforcementsState.generation) {
-      clear(body).append(errorNote('Could not load enforcements', error));
-      $('#enforcements-more').hidden = true;
-    }
-  } finally {
-    body.removeAttribute('aria-busy');
-  }
-}
-
-/** The next page, from the Link header's rel="next": appended below, the filters unchanged. */
-async function moreEnforcements() {
-  const more = $('#enforcements-more');
-  const generation = enforcementsState.generation;
-  if (!enforcementsState.next) {
-    return;
-  }
-  more.disabled = true;
-  try {
-    const page = await callPage(enforcementsState.next);
-    if (generation !== enforcementsState.generation) {
-      return;
-    }
-    const seen = new Set(enforcementsState.items.map((e) => e.id));
-    const added = (page.body || []).filter((e) => !seen.has(e.id));
-    enforcementsState.items.push(...added);
-    enforcementsState.next = page.next;
-    remember(added);
-    const firstNew = added.length ? added[0].id : null;
-    renderEnforcements();
-    announce(`${plural(added.length, 'more enforcement', 'more enforcements')} shown${page.next ? '; there are more' : ''}.`);
-    const row = firstNew ? document.querySelector(`[data-testid="enforcement-row"][data-enforcement-id="${CSS.escape(firstNew)}"] a`) : null;
+/** The next page comes from the Link header's rel="next": appended below, the filters unchanged. */
+const enforcementsList = pagedList({
+  state: enforcementsState,
+  body: '#enforcements-body',
+  more: '#enforcements-more',
+  first: async (filters) => ({ ...(await linkedPage(`/enforcements${query(filters)}`)), filters }),
+  next: linkedPage,
+  keep: remember,
+  render: renderEnforcements,
+  loadError: 'Could not load enforcements',
+  moreError: 'Could not load more enforcements',
+  moreNote: (n, next) => `${plural(n, 'more enforcement', 'more enforcements')} shown${next ? '; there are more' : ''}.`,
+  afterMore: (added) => {
+    const row = added.length ? document.querySelector(`[data-testid="enforcement-row"][data-enforcement-id="${CSS.escape(added[0].id)}"] a`) : null;
     if (row) {
       row.focus();
     }
-  } catch (error) {
-    if (!isSignedOutError(error)) {
-      announce(`Could not load more enforcements: ${describe(error)}`, 'error');
-    }
-  } finally {
-    more.disabled = false;
+  },
+});
+
+function loadEnforcements() {
+  const filters = readFilters();
+  if (filters.accountId && !ACCOUNT_ID.test(filters.accountId)) {
+    enforcementsState.generation += 1; // an answer still on its way is for other filters
+    clear($('#enforcements-body')).append(h('p', { className: 'error-note' }, 'An account id is 1 to 64 letters, digits, dots, underscores or hyphens.'));
+    $('#filter-account').setAttribute('aria-invalid', 'true');
+    $('#enforcements-more').hidden = true;
+    return Promise.resolve();
   }
+  $('#filter-account').removeAttribute('aria-invalid');
+  return enforcementsList.load(filters);
 }
 
 function renderEnforcements() {
@@ -775,11 +822,8 @@ function renderEnforcements() {
     h('td', { className: 'small' }, removedText(e.removed)),
     h('td', { className: 'small' }, e.decidedBy || h('span', { className: 'muted' }, '–')),
     h('td', { className: 'actions' },
-      button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${e.id}`, onClick: () => showImpact(e) }),
-      e.status === 'HELD' || e.status === 'PROPOSED'
-        ? [button('Approve', { variant: 'approve', testid: 'approve-button', ariaLabel: `Approve enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'approve', ev.currentTarget) }),
-          button('Reject', { variant: 'danger', testid: 'reject-button', ariaLabel: `Reject enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'reject', ev.currentTarget) })]
-        : null,
+      impactButton(e),
+      e.status === 'HELD' || e.status === 'PROPOSED' ? decideButtons(e) : null,
       e.status === 'APPLIED'
         ? button('Revert', { variant: 'danger', testid: 'revert-button', ariaLabel: `Revert enforcement of ${e.accountId}`, onClick: (ev) => decide(e, 'revert', ev.currentTarget) })
         : null,
@@ -816,16 +860,7 @@ async function reloadImpactHeader(id) {
 
 async function showImpact(enforcement) {
   currentImpact = enforcement;
-  const section = $('#impact');
-  const body = $('#impact-body');
-  section.hidden = false;
-  section.dataset.enforcementId = enforcement.id;
-  $('#impact-heading').textContent = `Impact of ${enforcement.id}`;
-  disposeCharts(body);
-  clear(body).append(h('p', { className: 'muted' }, 'Loading…'));
-  body.setAttribute('aria-busy', 'true');
-  $('#impact-heading').focus();
-  section.scrollIntoView({ block: 'start' });
+  const body = openPanel('impact', `Impact of ${enforcement.id}`, { enforcementId: enforcement.id });
   try {
     const receivers = await call(`/enforcements/${seg(enforcement.id)}/impact`) || [];
     if (currentImpact !== enforcement) {
@@ -835,7 +870,7 @@ async function showImpact(enforcement) {
     clear(body);
     body.append(h('dl', { className: 'facts' },
       fact('Account', accountLink(enforcement.accountId)),
-      fact('Action', `${ACTION_LABELS[enforcement.action] || enforcement.action}${enforcement.strike ? `, strike ${enforcement.strike}` : ''}`),
+      fact('Action', actionText(enforcement)),
       fact('Status', h('span', { dataset: { testid: 'impact-status' } }, statusBadge(enforcement.status, 'status-badge'))),
       enforcement.heldReason ? fact('Held because', enforcement.heldReason) : null,
       fact('Removes', removedText(enforcement.removed)),
@@ -932,9 +967,7 @@ async function loadAccount(accountId, { focus = true } = {}) {
     $('#account').scrollIntoView({ block: 'start' });
     $('#account-heading').focus();
   }
-  body.setAttribute('aria-busy', 'true');
-  disposeCharts(body);
-  clear(body).append(h('p', { className: 'muted' }, 'Loading…'));
+  showLoading(body);
   const [account, enforcements, messages, appeals] = await Promise.allSettled([
     call(`/accounts/${seg(accountId)}`),
     call(`/enforcements${query({ accountId })}`),
@@ -957,9 +990,7 @@ async function loadAccount(accountId, { focus = true } = {}) {
   }
   if (account.status === 'rejected') {
     const e = account.reason;
-    body.append(e instanceof ApiError && e.status === 404
-      ? h('p', { className: 'empty', dataset: { testid: 'account-unknown' } }, `No account “${accountId}” is known to the suite.`)
-      : errorNote('Could not load the account', e));
+    body.append(failureNote(e, 'Could not load the account', 'account-unknown', `No account “${accountId}” is known to the suite.`));
   } else {
     body.append(accountDetails(account.value));
   }
@@ -992,9 +1023,7 @@ async function loadActivity(accountId, hours) {
   if (!box) {
     return;
   }
-  disposeCharts(box);
-  clear(box).append(h('p', { className: 'muted' }, 'Loading…'));
-  box.setAttribute('aria-busy', 'true');
+  showLoading(box);
   try {
     const answer = await call(`/accounts/${seg(accountId)}/activity${query({ hours })}`) || {};
     if (currentAccount !== accountId || !box.isConnected) {
@@ -1005,9 +1034,7 @@ async function loadActivity(accountId, hours) {
     if (isSignedOutError(error) || !box.isConnected) {
       return;
     }
-    clear(box).append(error instanceof ApiError && error.status === 404
-      ? h('p', { className: 'empty', dataset: { testid: 'activity-empty' } }, 'The activity ledger has not seen any event of this account.')
-      : errorNote('Could not load its activity', error));
+    clear(box).append(failureNote(error, 'Could not load its activity', 'activity-empty', 'The activity ledger has not seen any event of this account.'));
   } finally {
     box.removeAttribute('aria-busy');
   }
@@ -1174,7 +1201,7 @@ function timeline(enforcements, messages) {
         e.heldReason ? h('p', { className: 'small' }, h('span', { className: 'label' }, 'Held because: '), e.heldReason) : null,
         reasonsList(e.reasons),
         h('p', { className: 'button-row' },
-          button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${e.id}`, onClick: () => showImpact(e) }),
+          impactButton(e),
           auditButton(e)));
     }
     const m = item.value;
@@ -1207,56 +1234,27 @@ function byImpact(a, b) {
     || String(a.id).localeCompare(String(b.id));
 }
 
-async function loadCases() {
-  const body = $('#cases-body');
-  const filters = caseFilters();
-  const generation = ++casesState.generation;
-  body.setAttribute('aria-busy', 'true');
-  try {
-    const page = await call(`/cases${query({ ...filters, limit: CASES_PAGE })}`) || {};
-    if (generation !== casesState.generation) {
-      return;
-    }
-    casesState.items = page.items || [];
-    casesState.next = page.next || null;
-    casesState.filters = filters;
-    renderCases();
-  } catch (error) {
-    if (!isSignedOutError(error) && generation === casesState.generation) {
-      clear(body).append(errorNote('Could not load the cases', error));
-      $('#cases-more').hidden = true;
-    }
-  } finally {
-    body.removeAttribute('aria-busy');
-  }
+/** A page of cases: the cursor of the next one is in the body ({ items, next }). */
+async function casesPage(filters, after) {
+  const page = await call(`/cases${query({ ...filters, limit: CASES_PAGE, after })}`) || {};
+  return { items: page.items || [], next: page.next || null };
 }
 
-async function moreCases() {
-  const more = $('#cases-more');
-  const generation = casesState.generation;
-  if (!casesState.next) {
-    return;
-  }
-  more.disabled = true;
-  try {
-    const page = await call(`/cases${query({ ...casesState.filters, limit: CASES_PAGE, after: casesState.next })}`) || {};
-    if (generation !== casesState.generation) {
-      return;
-    }
-    const seen = new Set(casesState.items.map((c) => c.id));
-    const added = (page.items || []).filter((c) => !seen.has(c.id));
-    casesState.items.push(...added);
-    casesState.next = page.next || null;
-    renderCases();
-    announce(`${plural(added.length, 'more case', 'more cases')} loaded${casesState.next ? '; there are more' : ''}. The list is sorted by follower loss again.`);
-  } catch (error) {
-    if (!isSignedOutError(error)) {
-      announce(`Could not load more cases: ${describe(error)}`, 'error');
-    }
-  } finally {
-    more.disabled = false;
-  }
-}
+const casesList = pagedList({
+  state: casesState,
+  body: '#cases-body',
+  more: '#cases-more',
+  first: async () => {
+    const filters = caseFilters();
+    return { ...(await casesPage(filters)), filters };
+  },
+  next: (after) => casesPage(casesState.filters, after),
+  render: renderCases,
+  loadError: 'Could not load the cases',
+  moreError: 'Could not load more cases',
+  moreNote: (n, next) => `${plural(n, 'more case', 'more cases')} loaded${next ? '; there are more' : ''}. The list is sorted by follower loss again.`,
+});
+const loadCases = () => casesList.load();
 
 function renderCases() {
   const body = clear($('#cases-body'));
@@ -1302,19 +1300,8 @@ function renderCases() {
 async function showCase(caseId, { focus = true } = {}) {
   currentCaseId = caseId;
   const generation = ++caseGeneration;
-  const section = $('#case');
-  const body = $('#case-body');
-  section.hidden = false;
-  section.dataset.caseId = caseId;
-  delete section.dataset.status;
-  $('#case-heading').textContent = `Case ${caseId}`;
-  disposeCharts(body);
-  clear(body).append(h('p', { className: 'muted' }, 'Loading…'));
-  body.setAttribute('aria-busy', 'true');
-  if (focus) {
-    section.scrollIntoView({ block: 'start' });
-    $('#case-heading').focus();
-  }
+  delete $('#case').dataset.status;
+  const body = openPanel('case', `Case ${caseId}`, { caseId }, { focus });
   try {
     const c = await call(`/cases/${seg(caseId)}`);
     if (generation !== caseGeneration) {
@@ -1325,23 +1312,16 @@ async function showCase(caseId, { focus = true } = {}) {
     if (isSignedOutError(error) || generation !== caseGeneration) {
       return;
     }
-    clear(body).append(error instanceof ApiError && error.status === 404
-      ? h('p', { className: 'empty', dataset: { testid: 'case-unknown' } }, `No case “${caseId}” is known.`)
-      : errorNote('Could not load the case', error));
+    clear(body).append(failureNote(error, 'Could not load the case', 'case-unknown', `No case “${caseId}” is known.`));
   } finally {
     body.removeAttribute('aria-busy');
   }
 }
 
 function closeCase() {
-  const section = $('#case');
-  disposeCharts(section);
-  section.hidden = true;
+  hidePanel('case', '#case/');
   currentCaseId = null;
   caseGeneration += 1;
-  if (window.location.hash.startsWith('#case/')) {
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
   $('#cases').scrollIntoView({ block: 'start' });
   $('#cases-heading').focus();
 }
@@ -1399,83 +1379,61 @@ function renderCase(c) {
 
 function caseDecideForm(c) {
   const n = c.held;
+  const what = plural(n, 'held enforcement', 'held enforcements');
   const draft = caseDraft && caseDraft.caseId === c.id ? caseDraft : null;
   const keep = (patch) => {
     caseDraft = { ...(caseDraft && caseDraft.caseId === c.id ? caseDraft : { caseId: c.id }), ...patch };
   };
-  const note = noteField({
-    id: 'case-note',
-    testid: 'case-note',
-    label: 'Note (required)',
-    hint: `Why you decide so: it goes into the audit of every member. 1 to ${formatNumber(NOTE_MAX, locale)} characters.`,
-    value: draft ? draft.note || '' : '',
-    onInput: (value) => keep({ note: value }),
+  return decideForm({
+    props: { attrs: { 'aria-labelledby': 'case-decide-heading' }, dataset: { testid: 'case-decide-form', expected: n } },
+    intro: [
+      h('h3', { id: 'case-decide-heading' }, 'Decide the case'),
+      h('p', { dataset: { testid: 'case-decide-scope' } },
+        `One decision for the ${plural(n, 'member', 'members')} still held. If the case changes before you confirm (a member is decided elsewhere, or a new one is held), nothing is decided and you are asked to reload.`),
+    ],
+    name: 'case-decision',
+    choices: [
+      ['APPROVE', `Approve: apply all ${what} (remove what they list, warn the accounts)`, 'case-decision-approve', draft && draft.decision === 'APPROVE'],
+      ['REJECT', `Reject: apply none of them (final)`, 'case-decision-reject', draft && draft.decision === 'REJECT'],
+    ],
+    missing: 'Choose approve or reject.',
+    note: {
+      id: 'case-note',
+      testid: 'case-note',
+      label: 'Note (required)',
+      hint: `Why you decide so: it goes into the audit of every member. 1 to ${formatNumber(NOTE_MAX, locale)} characters.`,
+      value: draft ? draft.note || '' : '',
+      onInput: (value) => keep({ note: value }),
+    },
+    testids: { error: 'case-decide-error', submit: 'case-decide-submit' },
+    onChange: (event, error) => {
+      if (event.target.name === 'case-decision') {
+        keep({ decision: event.target.value });
+        error.textContent = '';
+      }
+    },
+    confirmation: (decision) => (decision === 'APPROVE'
+      ? {
+        title: `Approve ${what}?`,
+        text: `This applies all ${what} of case “${c.title || c.id}”: the follows, likes and comments they list are removed and the accounts are warned. Each can later be reverted on its own.`,
+        confirmLabel: `Approve ${what}`,
+        variant: 'approve',
+      }
+      : {
+        title: `Reject ${what}?`,
+        text: `This rejects all ${what} of case “${c.title || c.id}”: none of them will be applied. A rejection cannot be undone.`,
+        confirmLabel: `Reject ${what}`,
+        variant: 'danger',
+      }),
+    unchanged: `Nothing was decided: case ${c.id} still holds ${what}.`,
+    decide: (decision, note, error) => submitCaseDecision(c, decision, note, error),
   });
-  const error = h('p', { id: note.errorId, className: 'field-error', dataset: { testid: 'case-decide-error' } });
-  const submit = h('button', { type: 'submit', className: 'button button-primary', dataset: { testid: 'case-decide-submit' } }, 'Decide…');
-  const form = h('form', {
-    className: 'decide-form', noValidate: true,
-    attrs: { 'aria-labelledby': 'case-decide-heading' },
-    dataset: { testid: 'case-decide-form', expected: n },
-  },
-  h('h3', { id: 'case-decide-heading' }, 'Decide the case'),
-  h('p', { dataset: { testid: 'case-decide-scope' } },
-    `One decision for the ${plural(n, 'member', 'members')} still held. If the case changes before you confirm (a member is decided elsewhere, or a new one is held), nothing is decided and you are asked to reload.`),
-  h('fieldset', { className: 'choices' },
-    h('legend', {}, 'Decision'),
-    radio('case-decision', 'APPROVE', `Approve: apply all ${plural(n, 'held enforcement', 'held enforcements')} (remove what they list, warn the accounts)`,
-      'case-decision-approve', draft && draft.decision === 'APPROVE'),
-    radio('case-decision', 'REJECT', `Reject: apply none of them (final)`, 'case-decision-reject', draft && draft.decision === 'REJECT')),
-  note.nodes,
-  error,
-  h('div', { className: 'button-row' }, submit));
-  form.addEventListener('change', (event) => {
-    if (event.target.name === 'case-decision') {
-      keep({ decision: event.target.value });
-      error.textContent = '';
-    }
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submitCaseDecision(c, form, note.area, error, submit);
-  });
-  return form;
 }
 
-async function submitCaseDecision(c, form, noteArea, error, submit) {
-  error.textContent = '';
-  const chosen = form.querySelector('input[name="case-decision"]:checked');
-  if (!chosen) {
-    error.textContent = 'Choose approve or reject.';
-    form.querySelector('input[name="case-decision"]').focus();
-    return;
-  }
-  const note = checkedNote(noteArea, error);
-  if (note === null) {
-    return;
-  }
-  const decision = chosen.value;
+async function submitCaseDecision(c, decision, note, error) {
   const approve = decision === 'APPROVE';
   const n = c.held;
   const what = plural(n, 'held enforcement', 'held enforcements');
-  const confirmed = await confirmStep(approve
-    ? {
-      title: `Approve ${what}?`,
-      text: `This applies all ${what} of case “${c.title || c.id}”: the follows, likes and comments they list are removed and the accounts are warned. Each can later be reverted on its own.`,
-      confirmLabel: `Approve ${what}`,
-      variant: 'approve',
-    }
-    : {
-      title: `Reject ${what}?`,
-      text: `This rejects all ${what} of case “${c.title || c.id}”: none of them will be applied. A rejection cannot be undone.`,
-      confirmLabel: `Reject ${what}`,
-      variant: 'danger',
-    });
-  if (!confirmed) {
-    announce(`Nothing was decided: case ${c.id} still holds ${what}.`);
-    return;
-  }
-  submit.disabled = true;
   try {
     const updated = await call(`/cases/${seg(c.id)}/decide`, { method: 'POST', body: { decision, note, expectedEnforcements: n } });
     caseDraft = null;
@@ -1486,11 +1444,7 @@ async function submitCaseDecision(c, form, noteArea, error, submit) {
       $('#case-heading').focus();
     }
     announce(`Case “${c.title || c.id}” ${approve ? 'approved' : 'rejected'}: ${what} ${approve ? 'applied' : 'rejected'}${closed ? '; the case is closed' : ''}.`, 'success');
-    const work = [loadCases(), loadQueue(), loadEnforcements(), loadGuard()];
-    if (currentAccount) {
-      work.push(loadAccount(currentAccount, { focus: false }));
-    }
-    await Promise.allSettled(work);
+    await refreshAfter({ lists: [loadCases, loadQueue, loadEnforcements, loadGuard], accountId: currentAccount });
   } catch (e) {
     if (isSignedOutError(e)) {
       return;
@@ -1506,8 +1460,6 @@ async function submitCaseDecision(c, form, noteArea, error, submit) {
       error.textContent = text;
       announce(text, 'error');
     }
-  } finally {
-    submit.disabled = false;
   }
 }
 
@@ -1706,7 +1658,7 @@ function caseMembers(members) {
       h('td', {}, statusBadge(m.status, 'status-badge')),
       h('td', { className: 'small' }, removedText(m.removed)),
       h('td', { className: 'actions' },
-        button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${m.enforcementId}`, onClick: () => showImpact(e) }),
+        impactButton(e),
         auditButton(e)));
   });
   return tableOf('Members of the case', ['Account', 'Enforcement', 'Action', 'Status', 'Removes', 'Actions'], rows, 'case-members');
@@ -1754,20 +1706,10 @@ function auditTable(entries, { withEnforcement = false, testid = 'audit-table' }
 
 async function showAudit(enforcementId, { enforcement = null, focus = true } = {}) {
   currentAuditId = enforcementId;
-  const section = $('#audit');
-  const body = $('#audit-body');
-  section.hidden = false;
-  section.dataset.enforcementId = enforcementId;
-  $('#audit-heading').textContent = `Audit of ${enforcementId}`;
   if (enforcement) {
     knownEnforcements.set(enforcementId, { ...(knownEnforcements.get(enforcementId) || {}), ...enforcement });
   }
-  clear(body).append(h('p', { className: 'muted' }, 'Loading…'));
-  body.setAttribute('aria-busy', 'true');
-  if (focus) {
-    section.scrollIntoView({ block: 'start' });
-    $('#audit-heading').focus();
-  }
+  const body = openPanel('audit', `Audit of ${enforcementId}`, { enforcementId }, { focus });
   let known = knownEnforcements.get(enforcementId);
   const accountId = (known && known.accountId) || enforcementAccounts.get(enforcementId);
   const [audit, list] = await Promise.allSettled([
@@ -1789,84 +1731,44 @@ async function showAudit(enforcementId, { enforcement = null, focus = true } = {
   if (known && known.accountId) {
     body.append(h('dl', { className: 'facts', dataset: { testid: 'audit-enforcement' } },
       fact('Account', accountLink(known.accountId)),
-      known.action ? fact('Action', `${ACTION_LABELS[known.action] || known.action}${known.strike ? `, strike ${known.strike}` : ''}`) : null,
+      known.action ? fact('Action', actionText(known)) : null,
       known.status ? fact('Status now', statusBadge(known.status, 'audit-status')) : null,
       known.removed ? fact('Removes', removedText(known.removed)) : null),
-    h('p', {}, button('Impact', { testid: 'impact-button', ariaLabel: `Impact of enforcement ${enforcementId}`, onClick: () => showImpact(known) })));
+    h('p', {}, impactButton(known)));
   }
   if (audit.status === 'rejected') {
     const e = audit.reason;
-    body.append(e instanceof ApiError && e.status === 404
-      ? h('p', { className: 'empty', dataset: { testid: 'audit-unknown' } }, `No enforcement “${enforcementId}” is known.`)
-      : errorNote('Could not load the audit', e));
+    body.append(failureNote(e, 'Could not load the audit', 'audit-unknown', `No enforcement “${enforcementId}” is known.`));
     return;
   }
   body.append(auditTable(audit.value, { testid: 'audit-table' }));
 }
 
 function closeAudit() {
-  $('#audit').hidden = true;
+  hidePanel('audit', '#enforcement/');
   currentAuditId = null;
-  if (window.location.hash.startsWith('#enforcement/')) {
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
   $('#enforcements-heading').focus();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Appeals: the queue
 
-async function loadAppeals() {
-  const body = $('#appeals-body');
-  const status = $('#appeals-status').value || 'OPEN';
-  const generation = ++appealsState.generation;
-  body.setAttribute('aria-busy', 'true');
-  try {
-    const page = await callPage(`/appeals${query({ status, limit: APPEALS_LIMIT })}`);
-    if (generation !== appealsState.generation) {
-      return;
-    }
-    appealsState.items = page.body || [];
-    appealsState.next = page.next;
-    appealsState.status = status;
-    renderAppeals();
-  } catch (error) {
-    if (!isSignedOutError(error) && generation === appealsState.generation) {
-      clear(body).append(errorNote('Could not load the appeals', error));
-      $('#appeals-more').hidden = true;
-    }
-  } finally {
-    body.removeAttribute('aria-busy');
-  }
-}
-
-/** The next page of the appeal queue, from the Link header's rel="next": appended below. */
-async function moreAppeals() {
-  const more = $('#appeals-more');
-  const generation = appealsState.generation;
-  if (!appealsState.next) {
-    return;
-  }
-  more.disabled = true;
-  try {
-    const page = await callPage(appealsState.next);
-    if (generation !== appealsState.generation) {
-      return;
-    }
-    const seen = new Set(appealsState.items.map((a) => a.id));
-    const added = (page.body || []).filter((a) => !seen.has(a.id));
-    appealsState.items.push(...added);
-    appealsState.next = page.next;
-    renderAppeals();
-    announce(`${plural(added.length, 'more appeal', 'more appeals')} shown${page.next ? '; there are more' : ''}.`);
-  } catch (error) {
-    if (!isSignedOutError(error)) {
-      announce(`Could not load more appeals: ${describe(error)}`, 'error');
-    }
-  } finally {
-    more.disabled = false;
-  }
-}
+/** The next page of the appeal queue comes from the Link header's rel="next": appended below. */
+const appealsList = pagedList({
+  state: appealsState,
+  body: '#appeals-body',
+  more: '#appeals-more',
+  first: async () => {
+    const status = $('#appeals-status').value || 'OPEN';
+    return { ...(await linkedPage(`/appeals${query({ status, limit: APPEALS_LIMIT })}`)), status };
+  },
+  next: linkedPage,
+  render: renderAppeals,
+  loadError: 'Could not load the appeals',
+  moreError: 'Could not load more appeals',
+  moreNote: (n, next) => `${plural(n, 'more appeal', 'more appeals')} shown${next ? '; there are more' : ''}.`,
+});
+const loadAppeals = () => appealsList.load();
 
 function renderAppeals() {
   const body = clear($('#appeals-body'));
@@ -1912,65 +1814,43 @@ function appealItem(a) {
 
 function appealDecideForm(a) {
   const id = domId('appeal', a.id);
-  const note = noteField({
-    id: `${id}-note`,
-    testid: 'appeal-note',
-    label: 'Note (required)',
-    hint: `Why you decide so, for the audit. 1 to ${formatNumber(NOTE_MAX, locale)} characters.`,
+  return decideForm({
+    props: { attrs: { 'aria-label': `Decide the appeal of ${a.accountId}` } },
+    name: `${id}-decision`,
+    choices: [
+      ['GRANT', 'Grant: revert the enforcement exactly and take its strike back', 'appeal-grant'],
+      ['DENY', 'Deny: the enforcement stays', 'appeal-deny'],
+    ],
+    missing: 'Choose grant or deny.',
+    note: {
+      id: `${id}-note`,
+      testid: 'appeal-note',
+      label: 'Note (required)',
+      hint: `Why you decide so, for the audit. 1 to ${formatNumber(NOTE_MAX, locale)} characters.`,
+    },
+    testids: { error: 'appeal-decide-error', submit: 'appeal-decide' },
+    confirmation: (decision) => (decision === 'GRANT'
+      ? {
+        title: 'Grant this appeal?',
+        text: `Granting the appeal of ${a.accountId} reverts enforcement ${a.enforcementId} exactly: what it removed is restored, its strike is taken back, a block it caused is lifted, and the account is told. A decided appeal cannot be changed.`,
+        confirmLabel: 'Grant the appeal',
+        variant: 'approve',
+      }
+      : {
+        title: 'Deny this appeal?',
+        text: `Denying the appeal of ${a.accountId} keeps enforcement ${a.enforcementId} as it is, and the account is told that the appeal was denied. A decided appeal cannot be changed.`,
+        confirmLabel: 'Deny the appeal',
+        variant: 'danger',
+      }),
+    unchanged: `Nothing was decided: the appeal of ${a.accountId} is still open.`,
+    decide: (decision, note, error, form) => submitAppealDecision(a, decision, note, error, form),
   });
-  const error = h('p', { id: note.errorId, className: 'field-error', dataset: { testid: 'appeal-decide-error' } });
-  const submit = h('button', { type: 'submit', className: 'button button-primary', dataset: { testid: 'appeal-decide' } }, 'Decide…');
-  const form = h('form', { className: 'decide-form', noValidate: true, attrs: { 'aria-label': `Decide the appeal of ${a.accountId}` } },
-    h('fieldset', { className: 'choices' },
-      h('legend', {}, 'Decision'),
-      radio(`${id}-decision`, 'GRANT', 'Grant: revert the enforcement exactly and take its strike back', 'appeal-grant'),
-      radio(`${id}-decision`, 'DENY', 'Deny: the enforcement stays', 'appeal-deny')),
-    note.nodes,
-    error,
-    h('div', { className: 'button-row' }, submit));
-  form.addEventListener('change', () => {
-    error.textContent = '';
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submitAppealDecision(a, form, note.area, error, submit);
-  });
-  return form;
 }
 
-async function submitAppealDecision(a, form, noteArea, error, submit) {
-  error.textContent = '';
-  const chosen = form.querySelector('input[type="radio"]:checked');
-  if (!chosen) {
-    error.textContent = 'Choose grant or deny.';
-    form.querySelector('input[type="radio"]').focus();
-    return;
-  }
-  const note = checkedNote(noteArea, error);
-  if (note === null) {
-    return;
-  }
-  const grant = chosen.value === 'GRANT';
-  const confirmed = await confirmStep(grant
-    ? {
-      title: 'Grant this appeal?',
-      text: `Granting the appeal of ${a.accountId} reverts enforcement ${a.enforcementId} exactly: what it removed is restored, its strike is taken back, a block it caused is lifted, and the account is told. A decided appeal cannot be changed.`,
-      confirmLabel: 'Grant the appeal',
-      variant: 'approve',
-    }
-    : {
-      title: 'Deny this appeal?',
-      text: `Denying the appeal of ${a.accountId} keeps enforcement ${a.enforcementId} as it is, and the account is told that the appeal was denied. A decided appeal cannot be changed.`,
-      confirmLabel: 'Deny the appeal',
-      variant: 'danger',
-    });
-  if (!confirmed) {
-    announce(`Nothing was decided: the appeal of ${a.accountId} is still open.`);
-    return;
-  }
-  submit.disabled = true;
+async function submitAppealDecision(a, decision, note, error, form) {
+  const grant = decision === 'GRANT';
   try {
-    const updated = await call(`/appeals/${seg(a.id)}/decide`, { method: 'POST', body: { decision: chosen.value, note } });
+    const updated = await call(`/appeals/${seg(a.id)}/decide`, { method: 'POST', body: { decision, note } });
     const item = form.closest('li');
     if (item) {
       const decided = { ...a, ...(updated || {}), status: (updated && updated.status) || (grant ? 'GRANTED' : 'DENIED'), note };
@@ -1991,14 +1871,7 @@ async function submitAppealDecision(a, form, noteArea, error, submit) {
     announce(grant
       ? `Appeal of ${a.accountId} granted: enforcement ${a.enforcementId} is reverted and the account is told.`
       : `Appeal of ${a.accountId} denied: enforcement ${a.enforcementId} stays, and the account is told.`, 'success');
-    const work = [loadEnforcements(), loadQueue()];
-    if (currentAccount === a.accountId) {
-      work.push(loadAccount(currentAccount, { focus: false }));
-    }
-    if (currentAuditId === a.enforcementId) {
-      work.push(showAudit(a.enforcementId, { focus: false }));
-    }
-    await Promise.allSettled(work);
+    await refreshAfter({ lists: [loadEnforcements, loadQueue], accountId: a.accountId, enforcementId: a.enforcementId });
   } catch (e) {
     if (isSignedOutError(e)) {
       return;
@@ -2008,8 +1881,6 @@ async function submitAppealDecision(a, form, noteArea, error, submit) {
       : `Could not decide the appeal: ${describe(e)}`;
     error.textContent = text;
     announce(text, 'error');
-  } finally {
-    submit.disabled = false;
   }
 }
 
@@ -2046,34 +1917,24 @@ function routeFromHash() {
 }
 
 function init() {
-  $('#signin-form').addEventListener('submit', onSignIn);
-  $('#signin-token').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      onSignIn(event);
-    }
-  });
-  $('#signout').addEventListener('click', () => {
-    signOut();
-    announce('Signed out.');
-  });
   $('#guard-refresh').addEventListener('click', loadGuard);
   $('#guard-resume').addEventListener('click', resumeGuard);
   $('#queue-refresh').addEventListener('click', loadQueue);
-  $('#queue-more').addEventListener('click', moreQueue);
+  $('#queue-more').addEventListener('click', queueList.more);
   $('#cases-refresh').addEventListener('click', loadCases);
-  $('#cases-more').addEventListener('click', moreCases);
+  $('#cases-more').addEventListener('click', casesList.more);
   $('#cases-filter').addEventListener('submit', (event) => event.preventDefault());
   $('#cases-status').addEventListener('change', loadCases);
   $('#cases-kind').addEventListener('change', loadCases);
   $('#case-reload').addEventListener('click', () => currentCaseId && showCase(currentCaseId));
   $('#case-close').addEventListener('click', closeCase);
   $('#appeals-refresh').addEventListener('click', loadAppeals);
-  $('#appeals-more').addEventListener('click', moreAppeals);
+  $('#appeals-more').addEventListener('click', appealsList.more);
   $('#appeals-filter').addEventListener('submit', (event) => event.preventDefault());
   $('#appeals-status').addEventListener('change', loadAppeals);
   $('#audit-close').addEventListener('click', closeAudit);
   $('#enforcements-refresh').addEventListener('click', loadEnforcements);
-  $('#enforcements-more').addEventListener('click', moreEnforcements);
+  $('#enforcements-more').addEventListener('click', enforcementsList.more);
   $('#filter-limit').addEventListener('change', loadEnforcements);
   $('#filter-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -2086,8 +1947,7 @@ function init() {
     loadEnforcements();
   });
   $('#impact-close').addEventListener('click', () => {
-    disposeCharts($('#impact'));
-    $('#impact').hidden = true;
+    hidePanel('impact');
     currentImpact = null;
     $('#queue-heading').focus();
   });
@@ -2103,20 +1963,23 @@ function init() {
   window.addEventListener('hashchange', routeFromHash);
   window.addEventListener('resize', onWindowResize);
 
-  const saved = store.get();
-  if (saved) {
-    try {
-      const { candidate, payload } = validateToken(saved);
-      token = candidate;
-      showSignedIn(payload);
-      loadEverything();
-      return;
-    } catch (error) {
-      store.clear();
-      $('#signin-error').textContent = `${error.message} Please sign in again.`;
-    }
+  const resumed = setUpSignIn({
+    store,
+    check: validateToken,
+    start: startSession,
+    welcome: (payload) => {
+      announce(`Signed in as ${payload.sub}.`, 'success');
+      $('#main').focus();
+    },
+    signOut: () => {
+      signOut();
+      announce('Signed out.');
+    },
+    resumeError: (error) => `${error.message} Please sign in again.`,
+  });
+  if (!resumed) {
+    showSession(null, [$('#section-nav')]);
   }
-  showSignIn();
 }
 
 init();

@@ -4,9 +4,10 @@
 // and appeal an enforcement a warning is about, once, with the appeal's state shown next to it.
 
 import {
-  ApiError, TokenStore, acceptLanguageFrom, announceIn, apiFetch, browserLanguages, cleanToken, clear,
-  decodeJwt, formatDateTime, formatNumber, groupsOf, h, isExpired, openEventStream, query, seg,
+  ApiError, TokenStore, acceptLanguageFrom, apiFetch, browserLanguages, clear, describeError, formatDateTime, formatNumber, h,
+  instant, openEventStream, query, seg,
 } from './api.js';
+import { announce, backToSignIn, checkToken, setUpSignIn, showSession, signedIn } from './session.js';
 
 const store = new TokenStore('integrity-suite.inbox.token');
 const LANG_KEY = 'integrity-suite.inbox.lang';
@@ -272,50 +273,20 @@ function chooseLanguage(lang) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Status and session
-
-function announce(message, tone = 'info') {
-  announceIn($('#status'), message, tone);
-}
-
-function describe(error) {
-  if (error instanceof ApiError) {
-    return error.detail || error.title;
-  }
-  return error && error.message ? error.message : String(error);
-}
+// Session
 
 function validateToken(raw) {
-  const candidate = cleanToken(raw);
-  if (!candidate) {
-    throw new Error(t().needToken);
-  }
-  let payload;
-  try {
-    payload = decodeJwt(candidate);
-  } catch {
-    throw new Error(t().tokenInvalid);
-  }
-  if (isExpired(payload)) {
-    throw new Error(t().expired);
-  }
-  const groups = groupsOf(payload);
-  if (!groups.includes('user')) {
-    throw new Error(t().wrongRole(groups.join(', ') || '–'));
-  }
-  if (!payload.sub) {
-    throw new Error(t().noSubject);
-  }
-  return { candidate, payload };
+  const s = t();
+  return checkToken(raw, 'user', {
+    empty: s.needToken, unreadable: s.tokenInvalid, expired: s.expired, wrongRole: (groups) => s.wrongRole(groups.join(', ') || '–'),
+    noSubject: s.noSubject,
+  });
 }
 
 function startSession(candidate, payload) {
   state.token = candidate;
   state.accountId = String(payload.sub);
-  $('#signin').hidden = true;
-  $('#app').hidden = false;
-  $('#session').hidden = false;
-  $('#session-user').textContent = state.accountId;
+  showSession(state.accountId);
   restart();
 }
 
@@ -326,46 +297,16 @@ function signOut(message) {
   state.accountId = null;
   state.drafts.clear();
   store.clear();
-  $('#app').hidden = true;
-  $('#session').hidden = true;
-  $('#signin').hidden = false;
-  $('#signin-token').value = '';
-  if (message) {
-    $('#signin-error').textContent = message;
-    announce(message, 'error');
-  }
   setLiveState('idle');
-  $('#signin-token').focus();
+  backToSignIn(message);
 }
 
-function onSignIn(event) {
-  event.preventDefault();
-  const field = $('#signin-token');
-  try {
-    const { candidate, payload } = validateToken(field.value);
-    $('#signin-error').textContent = '';
-    field.removeAttribute('aria-invalid');
-    store.set(candidate);
-    startSession(candidate, payload);
-    announce(t().signedIn(payload.sub), 'success');
-    $('#messages-heading').focus();
-  } catch (error) {
-    $('#signin-error').textContent = error.message;
-    field.setAttribute('aria-invalid', 'true');
-    field.focus();
-  }
-}
-
-async function call(path, options = {}) {
-  try {
-    return await apiFetch(path, { ...options, token: state.token, headers: { 'Accept-Language': acceptLanguage(), ...(options.headers || {}) } });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      signOut(t().unauthorized);
-    }
-    throw error;
-  }
-}
+/** The API as the signed-in account, in the reader's language; a 401 signs out. */
+const call = signedIn(apiFetch, {
+  token: () => state.token,
+  headers: () => ({ 'Accept-Language': acceptLanguage() }),
+  unauthorized: () => signOut(t().unauthorized),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -429,16 +370,11 @@ async function loadPage(page) {
       return;
     }
     if (page === 0 && state.messages.size === 0) {
-      clear($('#messages-body')).append(h('p', { className: 'error-note', dataset: { testid: 'messages-error' } }, t().loadFailed(describe(error))));
+      clear($('#messages-body')).append(h('p', { className: 'error-note', dataset: { testid: 'messages-error' } }, t().loadFailed(describeError(error))));
     } else {
-      announce(t().loadFailed(describe(error)), 'error');
+      announce(t().loadFailed(describeError(error)), 'error');
     }
   }
-}
-
-function instant(iso) {
-  const ms = Date.parse(iso || '');
-  return Number.isNaN(ms) ? 0 : ms;
 }
 
 function sameMessage(a, b) {
@@ -686,14 +622,14 @@ async function submitAppeal(id) {
     draft.sending = false;
     const status = error instanceof ApiError ? error.status : 0;
     if (status === 409) {
-      draft.error = s.appealConflict(describe(error));
+      draft.error = s.appealConflict(describeError(error));
       loadAppeals(); // an appeal may exist already (sent from elsewhere): then its state shows instead
     } else if (status === 429) {
       draft.error = s.appealRateLimited(waitText(error.retryAfter));
     } else if (status === 404) {
       draft.error = s.appealNotFound;
     } else {
-      draft.error = s.appealFailed(describe(error));
+      draft.error = s.appealFailed(describeError(error));
     }
     rerender(id, { focus: 'appeal-message' });
     announce(draft.error, 'error');
@@ -754,7 +690,7 @@ async function loadAppeals() {
     }
     if (!state.appealsFailed) {
       state.appealsFailed = true;
-      announce(t().appealsFailed(describe(error)), 'error');
+      announce(t().appealsFailed(describeError(error)), 'error');
     }
   }
 }
@@ -776,7 +712,7 @@ async function markRead(id) {
   } catch (error) {
     delete message.marking;
     if (!(error instanceof ApiError && error.status === 401)) {
-      announce(t().markFailed(describe(error)), 'error');
+      announce(t().markFailed(describeError(error)), 'error');
     }
   }
 }
@@ -866,16 +802,6 @@ function init() {
   applyStaticStrings();
 
   $('#lang').addEventListener('change', (event) => chooseLanguage(event.target.value));
-  $('#signin-form').addEventListener('submit', onSignIn);
-  $('#signin-token').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      onSignIn(event);
-    }
-  });
-  $('#signout').addEventListener('click', () => {
-    signOut();
-    announce(t().signedOut);
-  });
   $('#more').addEventListener('click', () => loadPage(state.page + 1));
   window.addEventListener('hashchange', focusPanel);
   window.addEventListener('pagehide', stopStream);
@@ -885,18 +811,22 @@ function init() {
     }
   });
 
-  const saved = store.get();
-  if (saved) {
-    try {
-      const { candidate, payload } = validateToken(saved);
-      startSession(candidate, payload);
-      return;
-    } catch (error) {
-      store.clear();
-      $('#signin-error').textContent = error.message;
-    }
+  const resumed = setUpSignIn({
+    store,
+    check: validateToken,
+    start: startSession,
+    welcome: (payload) => {
+      announce(t().signedIn(payload.sub), 'success');
+      $('#messages-heading').focus();
+    },
+    signOut: () => {
+      signOut();
+      announce(t().signedOut);
+    },
+  });
+  if (!resumed) {
+    $('#signin').hidden = false;
   }
-  $('#signin').hidden = false;
 }
 
 init();

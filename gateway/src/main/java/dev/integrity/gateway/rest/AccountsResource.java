@@ -1,15 +1,21 @@
 package dev.integrity.gateway.rest;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,12 +29,21 @@ import dev.integrity.contract.enforcement.AccountStatus;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.client.DownstreamResponse;
+import dev.integrity.support.security.Caller;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 
-/** {@code GET /api/v1/accounts/{id}}: scoring's view of the account joined with the ledger's counts. */
+/**
+ * Everything under {@code /api/v1/accounts/{id}}, so that the account id is checked, and who may see
+ * the account decided, in one place: scoring's view of the account joined with the ledger's counts,
+ * and its activity (moderators); its appeals (contract 6.3: its own user files and reads them,
+ * moderators read them too); its in-app inbox (its own user; moderators read any, for the account
+ * timeline). The live stream of the inbox is {@link NotificationStreamRoute}. Unless a method narrows
+ * it, the account's own user and moderators may call.
+ */
 @Path("/api/v1/accounts")
 @Tag(name = "accounts")
-@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "user", "moderator" })
 public class AccountsResource {
 
     /** An account as moderators see it. */
@@ -38,14 +53,20 @@ public class AccountsResource {
 
     private final DownstreamClient scoring;
     private final DownstreamClient ingest;
+    private final DownstreamClient notify;
+    private final Caller caller;
 
-    public AccountsResource(@Named("scoring") DownstreamClient scoring, @Named("ingest") DownstreamClient ingest) {
+    public AccountsResource(@Named("scoring") DownstreamClient scoring, @Named("ingest") DownstreamClient ingest,
+            @Named("notify") DownstreamClient notify, Caller caller) {
         this.scoring = scoring;
         this.ingest = ingest;
+        this.notify = notify;
+        this.caller = caller;
     }
 
     @GET
     @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("moderator")
     @Operation(summary = "An account's status, risk score, model version, reasons, strikes, counts and removals")
     public Uni<Response> account(@PathParam("id") String id) {
@@ -66,12 +87,79 @@ public class AccountsResource {
 
     @GET
     @Path("{id}/activity")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("moderator")
     @Operation(summary = "The engagement the account gave, per hour and app, over the last `hours` (1..720, default 168) of its activity")
     public Uni<Response> activity(@PathParam("id") String id, @QueryParam("hours") String hours) {
         String accountId = Ids.check("account", id);
-        String query = Ids.query("hours", hours);
-        return ingest.get("/accounts/" + accountId + "/activity" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+        return ingest.get("/accounts/" + accountId + "/activity" + Ids.search(Ids.query("hours", hours)))
+                .map(DownstreamResponse::toResponse);
+    }
+
+    @POST
+    @Path("{id}/appeals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "appeals")
+    @RolesAllowed("user")
+    @Operation(summary = "Appeal one of your own APPLIED enforcements: 201; 409 when appealed already; 404 when not yours")
+    public Uni<Response> fileAppeal(@PathParam("id") String id, byte[] body) {
+        String accountId = owned(id);
+        return scoring.post("/appeals/accounts/" + accountId, MediaType.APPLICATION_JSON, Ids.smallJson(body))
+                .map(DownstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("{id}/appeals")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "appeals")
+    @Operation(summary = "The account's appeals, newest first (its own user, or a moderator)")
+    public Uni<Response> appeals(@PathParam("id") String id) {
+        return scoring.get("/appeals/accounts/" + accessible(id)).map(DownstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("{id}/notifications")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "notifications")
+    @Operation(summary = "The account's messages, newest first, rendered in the reader's Accept-Language")
+    public Uni<Response> notifications(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        String accountId = accessible(id);
+        return notify.get("/accounts/" + accountId + "/notifications" + Ids.search(Ids.query("page", page), Ids.query("size", size)),
+                language(language)).map(DownstreamResponse::toResponse);
+    }
+
+    @POST
+    @Path("{id}/notifications/{nid}/read")
+    @Tag(name = "notifications")
+    @Operation(summary = "Mark a message read (the account's own user only)")
+    public Uni<Response> read(@PathParam("id") String id, @PathParam("nid") String nid) {
+        String accountId = owned(id);
+        return notify.post("/accounts/" + accountId + "/notifications/" + Ids.check("notification", nid) + "/read", Map.of(),
+                Buffer.buffer()).map(DownstreamResponse::toResponse);
+    }
+
+    /** The account id, once the caller is its own user or a moderator. */
+    private String accessible(String id) {
+        String accountId = Ids.check("account", id);
+        caller.requireAccess(accountId);
+        return accountId;
+    }
+
+    /** The account id, once the caller is its own user. */
+    private String owned(String id) {
+        String accountId = Ids.check("account", id);
+        caller.requireOwner(accountId);
+        return accountId;
+    }
+
+    private static Map<String, String> language(String language) {
+        Map<String, String> headers = new HashMap<>();
+        if (language != null) {
+            headers.put(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return headers;
     }
 
     private static boolean ok(DownstreamResponse r) {
@@ -105,5 +193,4 @@ public class AccountsResource {
         array.forEach(n -> list.add(n.asText()));
         return list;
     }
-
 }

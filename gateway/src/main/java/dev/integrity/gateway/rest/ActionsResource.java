@@ -1,8 +1,6 @@
 package dev.integrity.gateway.rest;
 
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
@@ -18,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.client.DownstreamResponse;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,8 +47,7 @@ public class ActionsResource {
         if (limit != null && !limit.isEmpty() && !limit.matches("[0-9]{1,4}")) {
             throw new BadRequestException("limit must be a whole number between 1 and 1000.");
         }
-        String query = Stream.of(Ids.query("after", after), Ids.query("limit", limit)).filter(q -> !q.isEmpty())
-                .collect(Collectors.joining("&"));
-        return ingest.get("/actions" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+        return ingest.get("/actions" + Ids.search(Ids.query("after", after), Ids.query("limit", limit)))
+                .map(DownstreamResponse::toResponse);
     }
 }

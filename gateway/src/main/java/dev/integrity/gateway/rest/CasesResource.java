@@ -1,8 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.client.DownstreamResponse;
 import io.smallrye.mutiny.Uni;
 
 /** Review cases for moderators: held enforcements that share a cause, decided together (contract 6.2). */
@@ -39,16 +37,15 @@ public class CasesResource {
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("after") String after,
             @QueryParam("limit") String limit) {
         Ids.limit(limit, 200);
-        String query = Stream.of(Ids.query("status", status), Ids.query("kind", kind), Ids.query("after", after), Ids.query("limit", limit))
-                .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
-        return scoring.get("/cases" + (query.isEmpty() ? "" : "?" + query)).map(r -> r.toResponse());
+        return scoring.get("/cases" + Ids.search(Ids.query("status", status), Ids.query("kind", kind), Ids.query("after", after),
+                Ids.query("limit", limit))).map(DownstreamResponse::toResponse);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A case with its impact per receiving account, evidence and audit")
     public Uni<Response> get(@PathParam("id") String id) {
-        return scoring.get("/cases/" + Ids.check("case", id)).map(r -> r.toResponse());
+        return scoring.get("/cases/" + Ids.check("case", id)).map(DownstreamResponse::toResponse);
     }
 
     @POST
@@ -57,6 +54,6 @@ public class CasesResource {
     @Operation(summary = "APPROVE or REJECT every held member, with a note and the held count you saw; 409 when the case changed")
     public Uni<Response> decide(@PathParam("id") String id, byte[] body) {
         return scoring.post("/cases/" + Ids.check("case", id) + "/decide",
-                MediaType.APPLICATION_JSON, Ids.smallJson(body)).map(r -> r.toResponse());
+                MediaType.APPLICATION_JSON, Ids.smallJson(body)).map(DownstreamResponse::toResponse);
     }
 }

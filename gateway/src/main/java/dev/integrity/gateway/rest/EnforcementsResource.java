@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.contract.AccountIds;
 import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.client.DownstreamResponse;
 import dev.integrity.contract.enforcement.EnforcementStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -52,24 +53,23 @@ public class EnforcementsResource {
             throw new BadRequestException("accountId must be " + AccountIds.RULE + ".");
         }
         Ids.limit(limit, 1000);
-        String filters = Stream.of(Ids.query("status", status), Ids.query("accountId", accountId), Ids.query("limit", limit))
-                .filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
-        String query = Stream.of(filters, Ids.query("after", after)).filter(q -> !q.isEmpty()).collect(Collectors.joining("&"));
-        return scoring.get("/enforcements" + (query.isEmpty() ? "" : "?" + query)).map(r -> Links.withNext(r, "/api/v1/enforcements", filters));
+        String filters = Ids.join(Ids.query("status", status), Ids.query("accountId", accountId), Ids.query("limit", limit));
+        return scoring.get("/enforcements" + Ids.search(filters, Ids.query("after", after)))
+                .map(r -> Links.withNext(r, "/api/v1/enforcements", filters));
     }
 
     @GET
     @Path("{id}/audit")
     @Operation(summary = "Every move of the enforcement, oldest first: when, by whom (model, guard or a moderator), from, to, and the note")
     public Uni<Response> audit(@PathParam("id") String id) {
-        return scoring.get("/enforcements/" + Ids.check("enforcement", id) + "/audit").map(r -> r.toResponse());
+        return scoring.get("/enforcements/" + Ids.check("enforcement", id) + "/audit").map(DownstreamResponse::toResponse);
     }
 
     @GET
     @Path("{id}/impact")
     @Operation(summary = "Per receiving account: followers before and after, likes and comments removed")
     public Uni<Response> impact(@PathParam("id") String id) {
-        return ingest.get("/enforcements/" + Ids.check("enforcement", id) + "/impact").map(r -> r.toResponse());
+        return ingest.get("/enforcements/" + Ids.check("enforcement", id) + "/impact").map(DownstreamResponse::toResponse);
     }
 
     @POST
@@ -95,6 +95,6 @@ public class EnforcementsResource {
 
     private Uni<Response> move(String id, String action) {
         return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action, Map.of(),
-                Buffer.buffer()).map(r -> r.toResponse());
+                Buffer.buffer()).map(DownstreamResponse::toResponse);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.client.DownstreamResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -37,6 +38,6 @@ public class EventsResource {
     @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
     @Operation(summary = "Send one event, a JSON array of up to 10,000, or NDJSON; 202 once every accepted event is durably in Kafka")
     public Uni<Response> send(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return ingest.post("/events", contentType, Buffer.buffer(body)).map(r -> r.toResponse());
+        return ingest.post("/events", contentType, Buffer.buffer(body)).map(DownstreamResponse::toResponse);
     }
 }

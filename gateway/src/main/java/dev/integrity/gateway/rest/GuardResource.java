@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.integrity.gateway.client.DownstreamClient;
+import dev.integrity.gateway.client.DownstreamResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -34,13 +35,13 @@ public class GuardResource {
     @GET
     @Operation(summary = "The breaker: CLOSED, or OPEN with the reason and when it opened")
     public Uni<Response> state() {
-        return scoring.get("/guard").map(r -> r.toResponse());
+        return scoring.get("/guard").map(DownstreamResponse::toResponse);
     }
 
     @POST
     @Path("resume")
     @Operation(summary = "Close the breaker; new enforcements go through the per-enforcement checks again")
     public Uni<Response> resume() {
-        return scoring.post("/guard/resume", Map.of(), Buffer.buffer()).map(r -> r.toResponse());
+        return scoring.post("/guard/resume", Map.of(), Buffer.buffer()).map(DownstreamResponse::toResponse);
     }
 }

@@ -3,6 +3,8 @@ package dev.integrity.gateway.rest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
@@ -51,7 +53,19 @@ final class Ids {
 
     private static final int SMALL_BODY = 16 * 1024;
 
+    /** One query parameter, encoded: {@code name=value}, or "" when the value is absent or blank. */
     static String query(String name, String value) {
         return value == null || value.isBlank() ? "" : name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Parameters from {@link #query(String, String)} (or joined ones) joined with {@code &}, the empty ones left out. */
+    static String join(String... parameters) {
+        return Stream.of(parameters).filter(p -> !p.isEmpty()).collect(Collectors.joining("&"));
+    }
+
+    /** A downstream query string: {@code ?} and the {@link #join joined} parameters, or "" when there are none. */
+    static String search(String... parameters) {
+        String joined = join(parameters);
+        return joined.isEmpty() ? "" : "?" + joined;
     }
 }
