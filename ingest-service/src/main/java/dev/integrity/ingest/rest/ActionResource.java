@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,11 +41,8 @@ public class ActionResource {
     public record Page(List<PlatformAction> items, String next) {
     }
 
-    private final ActionOutbox outbox;
-
-    public ActionResource(ActionOutbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject
+    ActionOutbox outbox;
 
     @GET
     @Operation(summary = "Platform actions after the cursor, oldest first")

@@ -1,6 +1,7 @@
 package dev.integrity.ingest.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,13 +27,10 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("ingest")
 public class EventResource {
 
-    private final IngestionService ingestion;
-    private final long maxBodyBytes;
-
-    public EventResource(IngestionService ingestion, IngestConfig config) {
-        this.ingestion = ingestion;
-        this.maxBodyBytes = config.maxBodyBytes();
-    }
+    @Inject
+    IngestionService ingestion;
+    @Inject
+    IngestConfig config;
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, EventBodyParser.NDJSON })
@@ -40,6 +38,7 @@ public class EventResource {
     @Blocking // parsing and validating up to 10 MiB is CPU work: keep it off the event loop
     @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON; 202 once every accepted event is in Kafka")
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
+        long maxBodyBytes = config.maxBodyBytes();
         if (body.length > maxBodyBytes) {
             throw BodyRejectedException.tooLarge("The body has " + body.length + " bytes; the limit is " + maxBodyBytes + ".");
         }

@@ -3,6 +3,7 @@ package dev.integrity.ingest.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,15 +34,12 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("moderator")
 public class LedgerResource {
 
-    private final AccountLedgerRepository accounts;
-    private final EnforcementLedger enforcements;
-    private final IngestConfig.Activity activity;
-
-    public LedgerResource(AccountLedgerRepository accounts, EnforcementLedger enforcements, IngestConfig config) {
-        this.accounts = accounts;
-        this.enforcements = enforcements;
-        this.activity = config.activity();
-    }
+    @Inject
+    AccountLedgerRepository accounts;
+    @Inject
+    EnforcementLedger enforcements;
+    @Inject
+    IngestConfig config;
 
     @GET
     @Path("accounts/{id}/ledger")
@@ -66,6 +64,7 @@ public class LedgerResource {
      * a value that is not a number is a 400 naming the parameter, like one out of range.
      */
     private int hours(String hours) {
+        IngestConfig.Activity activity = config.activity();
         if (hours == null) {
             return activity.defaultHours();
         }

@@ -33,13 +33,6 @@ public class IngestMetrics {
     public static final List<String> OUTCOMES = List.of("accepted", "duplicate", "rejected");
 
     private final MeterRegistry registry;
-    private final Counter published;
-    private final Counter publishFailed;
-    private final DistributionSummary publishBatchSize;
-    private final Counter ledgered;
-    private final DistributionSummary ledgerBatchSize;
-    private final Counter lateOutcomes;
-    private final Counter actionsRelayed;
 
     public IngestMetrics(MeterRegistry registry, Config config, KafkaClientService kafka) {
         this.registry = registry;
@@ -48,50 +41,49 @@ public class IngestMetrics {
             enforcementCommand(kind);
         }
         IncomingChannels.topics(config).forEach(this::deadLetterCounter);
-        this.published = Counter.builder("ingest.events.published").description("Events acknowledged by Kafka").register(registry);
-        this.publishFailed = Counter.builder("ingest.events.publish.failed").description("Events Kafka did not acknowledge").register(registry);
-        this.publishBatchSize = DistributionSummary.builder("ingest.publish.batch.size").description("Events sent to Kafka per request")
-                .register(registry);
-        this.ledgered = Counter.builder("ingest.ledger.events").description("New events written to the ledger").register(registry);
-        this.ledgerBatchSize = DistributionSummary.builder("ingest.ledger.batch.size").description("Records per ledger batch").register(registry);
-        this.lateOutcomes = Counter.builder("ingest.enforcements.late.outcomes")
-                .description("Enforcement outcomes reported again after late engagement in their scope was removed").register(registry);
-        this.actionsRelayed = Counter.builder("ingest.actions.relayed").description("Platform actions published to the actions topic")
-                .register(registry);
+        published();
+        publishFailed();
+        publishBatchSize();
+        ledgered();
+        ledgerBatchSize();
+        lateOutcomes();
+        actionsRelayed();
         ConsumerLag.register(registry, config, kafka);
     }
 
+    // Each meter is named and described once, in its method; asked again, the registry hands back the one registered at start.
+
     /** Events sent to ingest by outcome: accepted, duplicate or rejected. */
     public Counter events(String outcome) {
-        return Counter.builder("ingest.events").description("Events sent to ingest, by outcome").tag("outcome", outcome).register(registry);
+        return counter("ingest.events", "Events sent to ingest, by outcome", "outcome", outcome);
     }
 
     public Counter published() {
-        return published;
+        return counter("ingest.events.published", "Events acknowledged by Kafka");
     }
 
     public Counter publishFailed() {
-        return publishFailed;
+        return counter("ingest.events.publish.failed", "Events Kafka did not acknowledge");
     }
 
     public DistributionSummary publishBatchSize() {
-        return publishBatchSize;
+        return summary("ingest.publish.batch.size", "Events sent to Kafka per request");
     }
 
     public Counter ledgered() {
-        return ledgered;
+        return counter("ingest.ledger.events", "New events written to the ledger");
     }
 
     public DistributionSummary ledgerBatchSize() {
-        return ledgerBatchSize;
+        return summary("ingest.ledger.batch.size", "Records per ledger batch");
     }
 
     public Counter lateOutcomes() {
-        return lateOutcomes;
+        return counter("ingest.enforcements.late.outcomes", "Enforcement outcomes reported again after late engagement in their scope was removed");
     }
 
     public Counter actionsRelayed() {
-        return actionsRelayed;
+        return counter("ingest.actions.relayed", "Platform actions published to the actions topic");
     }
 
     /** An enforcement command executed. */
@@ -100,16 +92,18 @@ public class IngestMetrics {
     }
 
     private Counter enforcementCommand(EnforcementCommand.Kind kind) {
-        return Counter.builder("ingest.enforcement.commands").description("Enforcement commands executed, by kind").tag("kind", kind.name())
-                .register(registry);
-    }
-
-    public void deadLetter(String topic) {
-        deadLetterCounter(topic).increment();
+        return counter("ingest.enforcement.commands", "Enforcement commands executed, by kind", "kind", kind.name());
     }
 
     private Counter deadLetterCounter(String topic) {
-        return Counter.builder("ingest.dead.letters").description("Records moved to a dead-letter topic, by the topic they came from")
-                .tag("topic", topic).register(registry);
+        return counter("ingest.dead.letters", "Records moved to a dead-letter topic, by the topic they came from", "topic", topic);
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    private DistributionSummary summary(String name, String description) {
+        return DistributionSummary.builder(name).description(description).register(registry);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -18,7 +19,6 @@ import dev.integrity.ingest.model.RawEvent;
 import dev.integrity.ingest.model.RejectedEvent;
 import dev.integrity.ingest.repository.LedgerRepository;
 import dev.integrity.ingest.repository.SeenEventIds;
-import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,30 +30,22 @@ public class IngestionService {
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
-    private final EventBodyParser parser;
-    private final EventValidator validator;
-    private final SeenEventIds seen;
-    private final EventPublisher publisher;
-    private final LedgerRepository ledger;
-    private final Counter acceptedCounter;
-    private final Counter duplicateCounter;
-    private final Counter rejectedCounter;
-
-    public IngestionService(EventBodyParser parser, EventValidator validator, SeenEventIds seen,
-            EventPublisher publisher, LedgerRepository ledger, IngestMetrics metrics) {
-        this.ledger = ledger;
-        this.parser = parser;
-        this.validator = validator;
-        this.seen = seen;
-        this.publisher = publisher;
-        this.acceptedCounter = metrics.events("accepted");
-        this.duplicateCounter = metrics.events("duplicate");
-        this.rejectedCounter = metrics.events("rejected");
-    }
+    @Inject
+    EventBodyParser parser;
+    @Inject
+    EventValidator validator;
+    @Inject
+    SeenEventIds seen;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    LedgerRepository ledger;
+    @Inject
+    IngestMetrics metrics;
 
     public Uni<IngestResult> ingest(byte[] body, boolean ndjson) {
         Batch batch = validate(parser.parse(body, ndjson));
-        rejectedCounter.increment(batch.rejected.size());
+        metrics.events("rejected").increment(batch.rejected.size());
         if (batch.valid.isEmpty()) {
             throw new NoValidEventException(batch.rejected);
         }
@@ -121,8 +113,8 @@ public class IngestionService {
     }
 
     private IngestResult answer(int accepted, int duplicates, List<RejectedEvent> rejected) {
-        acceptedCounter.increment(accepted);
-        duplicateCounter.increment(duplicates);
+        metrics.events("accepted").increment(accepted);
+        metrics.events("duplicate").increment(duplicates);
         LOG.debugf("batch ingested: accepted=%d duplicates=%d rejected=%d", accepted, duplicates, rejected.size());
         return new IngestResult(accepted, duplicates, rejected);
     }

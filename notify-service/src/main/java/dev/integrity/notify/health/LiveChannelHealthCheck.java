@@ -1,6 +1,7 @@
 package dev.integrity.notify.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,11 +14,8 @@ import dev.integrity.notify.messaging.LiveFanOut;
 @ApplicationScoped
 public class LiveChannelHealthCheck implements HealthCheck {
 
-    private final LiveFanOut live;
-
-    public LiveChannelHealthCheck(LiveFanOut live) {
-        this.live = live;
-    }
+    @Inject
+    LiveFanOut live;
 
     @Override
     public HealthCheckResponse call() {

@@ -75,27 +75,24 @@ public class Notification {
     public Instant suppressedAt;
 
     public void markRead(Instant at) {
-        if (readAt == null) {
-            readAt = at;
-        }
+        readAt = once(readAt, at);
     }
 
     public void markResolved(Instant at) {
-        if (resolvedAt == null) {
-            resolvedAt = at;
-        }
+        resolvedAt = once(resolvedAt, at);
     }
 
     public void markRescinded(Instant at) {
-        if (rescindedAt == null) {
-            rescindedAt = at;
-        }
+        rescindedAt = once(rescindedAt, at);
     }
 
     public void markSuppressed(Instant at) {
-        if (suppressedAt == null) {
-            suppressedAt = at;
-        }
+        suppressedAt = once(suppressedAt, at);
+    }
+
+    /** A timestamp is set the first time only: marking again keeps the first time. */
+    private static Instant once(Instant set, Instant at) {
+        return set == null ? at : set;
     }
 
     public NotificationKind kind() {

@@ -1,6 +1,7 @@
 package dev.integrity.notify.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.NotificationSnapshot;
 import dev.integrity.notify.template.MessageRenderer;
@@ -10,11 +11,8 @@ import dev.integrity.notify.template.RenderedMessage;
 @ApplicationScoped
 public class NotificationViews {
 
-    private final MessageRenderer renderer;
-
-    public NotificationViews(MessageRenderer renderer) {
-        this.renderer = renderer;
-    }
+    @Inject
+    MessageRenderer renderer;
 
     public NotificationView of(NotificationSnapshot message, String language) {
         RenderedMessage text = renderer.render(message, language);

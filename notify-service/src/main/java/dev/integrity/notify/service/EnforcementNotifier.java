@@ -3,6 +3,7 @@ package dev.integrity.notify.service;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -20,17 +21,14 @@ public class EnforcementNotifier {
 
     private static final Logger LOG = Logger.getLogger(EnforcementNotifier.class);
 
-    private final NotificationWriter writer;
-    private final MessageCap cap;
-    private final LivePublisher live;
-    private final NotificationMetrics metrics;
-
-    public EnforcementNotifier(NotificationWriter writer, MessageCap cap, LivePublisher live, NotificationMetrics metrics) {
-        this.writer = writer;
-        this.cap = cap;
-        this.live = live;
-        this.metrics = metrics;
-    }
+    @Inject
+    NotificationWriter writer;
+    @Inject
+    MessageCap cap;
+    @Inject
+    LivePublisher live;
+    @Inject
+    NotificationMetrics metrics;
 
     /** Must be called on a Vert.x (duplicated) context, as a Kafka consumer method is. */
     public Uni<Void> handle(NewNotification message) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.Notification;
 import dev.integrity.notify.model.NotificationSnapshot;
@@ -17,11 +18,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InboxService {
 
-    private final NotificationRepository notifications;
-
-    public InboxService(NotificationRepository notifications) {
-        this.notifications = notifications;
-    }
+    @Inject
+    NotificationRepository notifications;
 
     /** One page of the account's messages, newest first; messages held back by the cap are not shown. */
     @WithSession

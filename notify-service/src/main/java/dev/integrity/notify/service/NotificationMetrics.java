@@ -42,6 +42,7 @@ public class NotificationMetrics {
             registry.counter("notify.remediation.steps", "step", step);
         }
         registry.counter("notify.cap.unavailable");
+        // Counted by the suite's DeadLetter (service-support's DeadLetterChannels) under this name.
         for (String topic : IncomingChannels.topics(config)) {
             registry.counter("notify.dead.letters", "topic", topic);
         }
@@ -82,11 +83,6 @@ public class NotificationMetrics {
     /** Redis did not answer the cap in time; the message was delivered. */
     public void capUnavailable() {
         registry.counter("notify.cap.unavailable").increment();
-    }
-
-    /** A record went to a dead-letter topic. */
-    public void deadLetter(String topic) {
-        registry.counter("notify.dead.letters", "topic", topic).increment();
     }
 
     /** A new message could not be published to the live channel (it is in the inbox all the same). */

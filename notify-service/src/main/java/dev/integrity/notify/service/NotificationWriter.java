@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.Notification;
@@ -21,15 +22,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationWriter {
 
-    private final NotificationRepository notifications;
-    private final AccountLock accountLock;
-    private final WarningResolver resolver;
-
-    public NotificationWriter(NotificationRepository notifications, AccountLock accountLock, WarningResolver resolver) {
-        this.notifications = notifications;
-        this.accountLock = accountLock;
-        this.resolver = resolver;
-    }
+    @Inject
+    NotificationRepository notifications;
+    @Inject
+    AccountLock accountLock;
+    @Inject
+    WarningResolver resolver;
 
     @WithSession
     public Uni<Boolean> exists(NewNotification message) {

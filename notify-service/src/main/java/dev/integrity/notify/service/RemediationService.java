@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.Notification;
 import dev.integrity.notify.model.NotificationSnapshot;
@@ -18,15 +19,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RemediationService {
 
-    private final RemediationStepRepository steps;
-    private final AccountLock accountLock;
-    private final WarningResolver resolver;
-
-    public RemediationService(RemediationStepRepository steps, AccountLock accountLock, WarningResolver resolver) {
-        this.steps = steps;
-        this.accountLock = accountLock;
-        this.resolver = resolver;
-    }
+    @Inject
+    RemediationStepRepository steps;
+    @Inject
+    AccountLock accountLock;
+    @Inject
+    WarningResolver resolver;
 
     /** @return the warnings this step resolved (none for a replayed or older step) */
     @WithTransaction

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.Notification;
 import dev.integrity.notify.repository.NotificationRepository;
@@ -19,13 +20,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WarningResolver {
 
-    private final NotificationRepository notifications;
-    private final RemediationStepRepository steps;
-
-    public WarningResolver(NotificationRepository notifications, RemediationStepRepository steps) {
-        this.notifications = notifications;
-        this.steps = steps;
-    }
+    @Inject
+    NotificationRepository notifications;
+    @Inject
+    RemediationStepRepository steps;
 
     /** @return the warnings this call resolved */
     public Uni<List<Notification>> resolveOpenWarnings(String accountId, Instant now) {

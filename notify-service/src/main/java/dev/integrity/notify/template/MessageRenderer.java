@@ -3,6 +3,7 @@ package dev.integrity.notify.template;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.NotificationSnapshot;
@@ -18,13 +19,10 @@ import io.quarkus.qute.Template;
 @ApplicationScoped
 public class MessageRenderer {
 
-    private final Engine engine;
-    private final LanguageChooser languages;
-
-    public MessageRenderer(Engine engine, LanguageChooser languages) {
-        this.engine = engine;
-        this.languages = languages;
-    }
+    @Inject
+    Engine engine;
+    @Inject
+    LanguageChooser languages;
 
     public RenderedMessage render(NotificationSnapshot message, String language) {
         String used = language;

@@ -3,31 +3,33 @@ package dev.integrity.scoring.model;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.integrity.contract.enforcement.AccountStatus;
 
 /**
- * An account's risk state and place on the strike ladder, one row of account_state. Field names
- * are the table's columns so that a batch is written as one JSON recordset. {@code version} is the
+ * An account's risk state and place on the strike ladder, one row of account_state. Its JSON names
+ * (the fields in snake case) are the table's columns so that a batch is written as one JSON recordset. {@code version} is the
  * stored row's version this state was derived from (0: none stored yet); saving it over a row that
  * has moved on since fails, so that concurrent writers never lose each other's updates.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AccountState(
-        @JsonProperty("account_id") String accountId,
-        @JsonProperty("status") AccountStatus status,
-        @JsonProperty("strikes") int strikes,
-        @JsonProperty("enforcement_count") int enforcementCount,
-        @JsonProperty("risk_score") Double riskScore,
-        @JsonProperty("model_version") String modelVersion,
-        @JsonProperty("reasons") List<String> reasons,
-        @JsonProperty("flagged_apps") List<String> flaggedApps,
-        @JsonProperty("warned_at") Instant warnedAt,
-        @JsonProperty("repeat_engagement") int repeatEngagement,
-        @JsonProperty("password_changed_at") Instant passwordChangedAt,
-        @JsonProperty("revoked_apps") List<String> revokedApps,
-        @JsonProperty("group_id") String groupId,
-        @JsonProperty("version") long version) {
+        String accountId,
+        AccountStatus status,
+        int strikes,
+        int enforcementCount,
+        Double riskScore,
+        String modelVersion,
+        List<String> reasons,
+        List<String> flaggedApps,
+        Instant warnedAt,
+        int repeatEngagement,
+        Instant passwordChangedAt,
+        List<String> revokedApps,
+        String groupId,
+        long version) {
 
     public AccountState {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -3,6 +3,7 @@ package dev.integrity.scoring.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -35,13 +36,10 @@ public class AccountResource {
     public record Group(String id, List<String> members) {
     }
 
-    private final AccountStateRepository states;
-    private final LockstepRepository groups;
-
-    public AccountResource(AccountStateRepository states, LockstepRepository groups) {
-        this.states = states;
-        this.groups = groups;
-    }
+    @Inject
+    AccountStateRepository states;
+    @Inject
+    LockstepRepository groups;
 
     @GET
     @Path("{id}")

@@ -3,6 +3,7 @@ package dev.integrity.scoring.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -54,15 +55,12 @@ public class AppealResource {
     public record DecideAppeal(String decision, String note) {
     }
 
-    private final AppealRepository appeals;
-    private final AppealService service;
-    private final Caller caller;
-
-    public AppealResource(AppealRepository appeals, AppealService service, Caller caller) {
-        this.appeals = appeals;
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject
+    AppealRepository appeals;
+    @Inject
+    AppealService service;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("accounts/{id}")
@@ -70,9 +68,7 @@ public class AppealResource {
     @Operation(summary = "File the account's appeal against one of its APPLIED enforcements (its own user only)")
     public Uni<Response> file(@PathParam("id") String accountId, FileAppeal body) {
         caller.requireOwner(accountId);
-        if (body == null) {
-            throw new BadRequestException("The body must be {\"enforcementId\": \"…\", \"message\": \"…\"}.");
-        }
+        Params.body(body, "{\"enforcementId\": \"…\", \"message\": \"…\"}");
         if (body.enforcementId() == null || body.enforcementId().isBlank()) {
             throw new BadRequestException("enforcementId is required: the enforcement you appeal against.");
         }
@@ -109,9 +105,7 @@ public class AppealResource {
     @RolesAllowed("moderator")
     @Operation(summary = "Grant (revert the enforcement) or deny an OPEN appeal; 409 once decided")
     public Uni<AppealView> decide(@PathParam("id") String id, DecideAppeal body) {
-        if (body == null) {
-            throw new BadRequestException("The body must be {\"decision\": \"GRANT\"|\"DENY\", \"note\": \"…\"}.");
-        }
+        Params.body(body, "{\"decision\": \"GRANT\"|\"DENY\", \"note\": \"…\"}");
         AppealService.Decision decision = Params.oneOf("decision", body.decision(), AppealService.Decision.class);
         String note = Params.text("note", body.note(), CaseResource.MAX_NOTE);
         return service.decide(id, decision, note, EnforcementResource.actor(caller.subject())).map(AppealView::of);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -69,17 +70,14 @@ public class CaseResource {
 
     static final int MAX_NOTE = 2000;
 
-    private final CaseRepository cases;
-    private final EnforcementRepository enforcements;
-    private final CaseService service;
-    private final Caller caller;
-
-    public CaseResource(CaseRepository cases, EnforcementRepository enforcements, CaseService service, Caller caller) {
-        this.cases = cases;
-        this.enforcements = enforcements;
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject
+    CaseRepository cases;
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    CaseService service;
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "Review cases of a status (default OPEN), oldest first, by cursor")
@@ -115,9 +113,7 @@ public class CaseResource {
     @Path("{id}/decide")
     @Operation(summary = "Approve or reject every held member at once; 409 when the case changed since it was read")
     public Uni<CaseDetail> decide(@PathParam("id") String id, DecideCase body) {
-        if (body == null) {
-            throw new BadRequestException("The body must be {\"decision\": \"APPROVE\"|\"REJECT\", \"note\": \"…\", \"expectedEnforcements\": n}.");
-        }
+        Params.body(body, "{\"decision\": \"APPROVE\"|\"REJECT\", \"note\": \"…\", \"expectedEnforcements\": n}");
         CaseService.Decision decision = Params.oneOf("decision", body.decision(), CaseService.Decision.class);
         String note = Params.text("note", body.note(), MAX_NOTE);
         if (body.expectedEnforcements() == null || body.expectedEnforcements() < 0) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -46,15 +47,12 @@ public class EnforcementResource {
         }
     }
 
-    private final EnforcementRepository enforcements;
-    private final EnforcementService lifecycle;
-    private final Caller caller;
-
-    public EnforcementResource(EnforcementRepository enforcements, EnforcementService lifecycle, Caller caller) {
-        this.enforcements = enforcements;
-        this.lifecycle = lifecycle;
-        this.caller = caller;
-    }
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    EnforcementService lifecycle;
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "Enforcements, newest first, filtered by status and account; Next-Cursor names the next page while more remain")

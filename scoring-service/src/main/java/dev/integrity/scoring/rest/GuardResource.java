@@ -1,6 +1,7 @@
 package dev.integrity.scoring.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,10 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("moderator")
 public class GuardResource {
 
-    private final BlastRadiusGuard guard;
-    private final Caller caller;
-
-    public GuardResource(BlastRadiusGuard guard, Caller caller) {
-        this.guard = guard;
-        this.caller = caller;
-    }
+    @Inject
+    BlastRadiusGuard guard;
+    @Inject
+    Caller caller;
 
     @GET
     public Uni<GuardState> state() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,13 +39,10 @@ public class ModelResource {
     public record ModelLocation(String path) {
     }
 
-    private final AuthenticityScorer scorer;
-    private final ShadowScoreRepository shadowScores;
-
-    public ModelResource(AuthenticityScorer scorer, ShadowScoreRepository shadowScores) {
-        this.scorer = scorer;
-        this.shadowScores = shadowScores;
-    }
+    @Inject
+    AuthenticityScorer scorer;
+    @Inject
+    ShadowScoreRepository shadowScores;
 
     @GET
     public Models models() {
@@ -57,12 +55,7 @@ public class ModelResource {
     @Blocking
     @Operation(summary = "Load a model directory and make it live")
     public Models promote(ModelLocation location) {
-        try {
-            scorer.promote(Path.of(required(location)));
-            return models();
-        } catch (IOException | RuntimeException e) {
-            throw new BadRequestException("Cannot load the model at " + location.path() + ": " + e.getMessage());
-        }
+        return load(location, scorer::promote);
     }
 
     @POST
@@ -71,12 +64,7 @@ public class ModelResource {
     @Blocking
     @Operation(summary = "Load a model directory as the shadow candidate (scored and recorded, never acted on)")
     public Models shadow(ModelLocation location) {
-        try {
-            scorer.shadow(Path.of(required(location)));
-            return models();
-        } catch (IOException | RuntimeException e) {
-            throw new BadRequestException("Cannot load the model at " + location.path() + ": " + e.getMessage());
-        }
+        return load(location, scorer::shadow);
     }
 
     @DELETE
@@ -92,6 +80,22 @@ public class ModelResource {
     public Uni<List<ShadowScoreRepository.ShadowScore>> shadowScores(@QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") int limit) {
         String candidate = scorer.shadowModelId();
         return candidate == null ? Uni.createFrom().item(List.of()) : shadowScores.latest(candidate, Math.min(limit, 1000));
+    }
+
+    /** How a loaded model directory is put to use: made live, or the shadow candidate. */
+    @FunctionalInterface
+    private interface Loader {
+        String load(Path modelDir) throws IOException;
+    }
+
+    /** Loads the directory the body names; one that cannot be loaded is a 400 saying why. */
+    private Models load(ModelLocation location, Loader loader) {
+        try {
+            loader.load(Path.of(required(location)));
+            return models();
+        } catch (IOException | RuntimeException e) {
+            throw new BadRequestException("Cannot load the model at " + location.path() + ": " + e.getMessage());
+        }
     }
 
     private static String required(ModelLocation location) {

@@ -11,6 +11,13 @@ final class Params {
     private Params() {
     }
 
+    /** A request body is required; its absence is a 400 that shows the body's shape. */
+    static void body(Object body, String shape) {
+        if (body == null) {
+            throw new BadRequestException("The body must be " + shape + ".");
+        }
+    }
+
     static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
         if (value != null) {
             for (E e : type.getEnumConstants()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
@@ -48,30 +49,20 @@ public class AppealService {
         }
     }
 
-    private final AppealRepository appeals;
-    private final EnforcementRepository enforcements;
-    private final EnforcementService lifecycle;
-    private final AppealPublisher publisher;
-    private final ScoringConfig config;
-    private final Clock clock;
-    private final MeterRegistry registry;
-
-    public AppealService(AppealRepository appeals, EnforcementRepository enforcements, EnforcementService lifecycle, AppealPublisher publisher,
-            ScoringConfig config, Clock clock, MeterRegistry registry) {
-        this.appeals = appeals;
-        this.enforcements = enforcements;
-        this.lifecycle = lifecycle;
-        this.publisher = publisher;
-        this.config = config;
-        this.clock = clock;
-        this.registry = registry;
-        registry.counter("scoring.appeals.filed");
-        for (AppealStatus s : AppealStatus.values()) {
-            if (s.isFinal()) {
-                registry.counter("scoring.appeals.decided", "status", s.name());
-            }
-        }
-    }
+    @Inject
+    AppealRepository appeals;
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    EnforcementService lifecycle;
+    @Inject
+    AppealPublisher publisher;
+    @Inject
+    ScoringConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry registry;
 
     /** Files the account's appeal against its own APPLIED enforcement: 404 for anyone else's, 409 when appealed already or not applied. */
     public Uni<Appeal> file(String accountId, String enforcementId, String message) {

@@ -2,6 +2,7 @@ package dev.integrity.scoring.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -23,13 +24,10 @@ public class CaseBackfill {
     private static final Logger LOG = Logger.getLogger(CaseBackfill.class);
     private static final int BATCH = 10_000;
 
-    private final EnforcementRepository enforcements;
-    private final CaseRepository cases;
-
-    public CaseBackfill(EnforcementRepository enforcements, CaseRepository cases) {
-        this.enforcements = enforcements;
-        this.cases = cases;
-    }
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    CaseRepository cases;
 
     void onStart(@Observes StartupEvent start) {
         enforcements.heldWithoutCase(BATCH)

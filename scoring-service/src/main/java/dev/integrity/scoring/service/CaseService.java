@@ -3,6 +3,7 @@ package dev.integrity.scoring.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
@@ -44,24 +45,16 @@ public class CaseService {
         }
     }
 
-    private final CaseRepository cases;
-    private final EnforcementRepository enforcements;
-    private final EnforcementService lifecycle;
-    private final ScoringConfig config;
-    private final MeterRegistry registry;
-
-    public CaseService(CaseRepository cases, EnforcementRepository enforcements, EnforcementService lifecycle, ScoringConfig config,
-            MeterRegistry registry) {
-        this.cases = cases;
-        this.enforcements = enforcements;
-        this.lifecycle = lifecycle;
-        this.config = config;
-        this.registry = registry;
-        for (Decision d : Decision.values()) {
-            registry.counter("scoring.cases.decisions", "decision", d.name());
-            registry.counter("scoring.cases.decided.enforcements", "decision", d.name());
-        }
-    }
+    @Inject
+    CaseRepository cases;
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    EnforcementService lifecycle;
+    @Inject
+    ScoringConfig config;
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Applies the decision to every member still HELD; refuses (409) when the case is closed, holds a

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
@@ -42,27 +43,20 @@ public class EnforcementService {
 
     private static final Logger LOG = Logger.getLogger(EnforcementService.class);
 
-    private final EnforcementRepository enforcements;
-    private final CaseRepository cases;
-    private final AccountStateRepository states;
-    private final BlastRadiusGuard guard;
-    private final CommandPublisher commands;
-    private final Clock clock;
-    private final MeterRegistry registry;
-
-    public EnforcementService(EnforcementRepository enforcements, CaseRepository cases, AccountStateRepository states, BlastRadiusGuard guard,
-            CommandPublisher commands, Clock clock, MeterRegistry registry) {
-        this.enforcements = enforcements;
-        this.cases = cases;
-        this.states = states;
-        this.guard = guard;
-        this.commands = commands;
-        this.clock = clock;
-        this.registry = registry;
-        for (EnforcementStatus status : EnforcementStatus.values()) {
-            registry.counter("scoring.enforcements", "status", status.name());
-        }
-    }
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    CaseRepository cases;
+    @Inject
+    AccountStateRepository states;
+    @Inject
+    BlastRadiusGuard guard;
+    @Inject
+    CommandPublisher commands;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Records the proposal (idempotently: its id derives from the account and its proposal count, so

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -50,30 +52,31 @@ public class ScoringPipeline {
 
     private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
 
-    private final LockstepDetector lockstep;
-    private final ReachBackPublisher reachBack;
-    private final AuthenticityScorer scorer;
-    private final Policy policy;
-    private final AccountStateRepository states;
-    private final EnforcementRepository enforcements;
-    private final EnforcementService lifecycle;
-    private final ShadowScoreRepository shadowScores;
-    private final Counter scored;
-    private final Timer scoreTime;
+    @Inject
+    LockstepDetector lockstep;
+    @Inject
+    ReachBackPublisher reachBack;
+    @Inject
+    AuthenticityScorer scorer;
+    @Inject
+    Policy policy;
+    @Inject
+    AccountStateRepository states;
+    @Inject
+    EnforcementRepository enforcements;
+    @Inject
+    EnforcementService lifecycle;
+    @Inject
+    ShadowScoreRepository shadowScores;
+    @Inject
+    MeterRegistry registry;
+    private Counter scored;
+    private Timer scoreTime;
 
-    public ScoringPipeline(LockstepDetector lockstep, ReachBackPublisher reachBack, AuthenticityScorer scorer, Policy policy,
-            AccountStateRepository states, EnforcementRepository enforcements, EnforcementService lifecycle,
-            ShadowScoreRepository shadowScores, MeterRegistry registry) {
-        this.lockstep = lockstep;
-        this.reachBack = reachBack;
-        this.scorer = scorer;
-        this.policy = policy;
-        this.states = states;
-        this.enforcements = enforcements;
-        this.lifecycle = lifecycle;
-        this.shadowScores = shadowScores;
-        this.scored = Counter.builder("scoring.events.scored").description("New events scored").register(registry);
-        this.scoreTime = Timer.builder("scoring.model.score.time").description("Time to score one account").register(registry);
+    @PostConstruct
+    void meters() {
+        scored = Counter.builder("scoring.events.scored").description("New events scored").register(registry);
+        scoreTime = Timer.builder("scoring.model.score.time").description("Time to score one account").register(registry);
     }
 
     public Uni<Integer> process(List<FeatureSnapshot> snapshots) {
