@@ -168,26 +168,11 @@ public final class FeatureSet {
 
     private static boolean hasSources(ProfileRecord record, Feature feature) {
         for (String column : feature.sourceColumns()) {
-            if (fieldOf(record, column) == null) {
+            if (record.column(column) == null) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static Object fieldOf(ProfileRecord record, String column) {
-        return switch (column) {
-            case USERNAME -> record.username();
-            case FULL_NAME -> record.fullName();
-            case BIOGRAPHY -> record.biography();
-            case EXTERNAL_URL -> record.externalUrl();
-            case HAS_PROFILE_PICTURE -> record.hasProfilePicture();
-            case IS_PRIVATE -> record.isPrivate();
-            case MEDIA_COUNT -> record.mediaCount();
-            case FOLLOWER_COUNT -> record.followerCount();
-            case FOLLOWING_COUNT -> record.followingCount();
-            default -> throw new IllegalStateException("not a profile column: " + column);
-        };
     }
 
     private static Map<String, Feature> indexByName() {

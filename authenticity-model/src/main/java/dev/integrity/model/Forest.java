@@ -39,6 +39,33 @@ public record Forest(int maxDepth, List<Tree> trees) {
         }
     }
 
+    /** The average of the trees' root values: the probability of "fake" before any split. */
+    public double averageRoot() {
+        double sum = 0;
+        for (Tree tree : trees) {
+            sum += tree.value[0];
+        }
+        return sum / trees.size();
+    }
+
+    /**
+     * The average over the trees of the leaf each one reaches with these values (indexed like the model's
+     * features). When {@code credit} is not null, each split's change of value along the paths, averaged over the
+     * trees, is added to {@code credit} at the feature split on.
+     */
+    double probability(double[] x, double[] credit) {
+        double sum = 0;
+        for (Tree tree : trees) {
+            sum += tree.leafValue(x, credit);
+        }
+        if (credit != null) {
+            for (int i = 0; i < credit.length; i++) {
+                credit[i] /= trees.size();
+            }
+        }
+        return sum / trees.size();
+    }
+
     /** One tree; see {@link Forest} for the layout. Children always come after their parent. */
     public record Tree(int[] feature, double[] split, int[] left, int[] right, double[] value) {
 
@@ -94,6 +121,19 @@ public record Forest(int maxDepth, List<Tree> trees) {
         @Override
         public double[] value() {
             return value.clone();
+        }
+
+        /** The value of the leaf these values reach, crediting each split's change to {@code credit} if given. */
+        double leafValue(double[] x, double[] credit) {
+            int node = 0;
+            while (feature[node] >= 0) {
+                int next = x[feature[node]] <= split[node] ? left[node] : right[node];
+                if (credit != null) {
+                    credit[feature[node]] += value[next] - value[node];
+                }
+                node = next;
+            }
+            return value[node];
         }
 
         public int nodes() {

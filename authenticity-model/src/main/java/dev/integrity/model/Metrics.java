@@ -1,7 +1,5 @@
 package dev.integrity.model;
 
-import java.util.Arrays;
-
 /**
  * Classification quality at a threshold (a profile is predicted fake when its probability is at least
  * the threshold). Precision is 0 when nothing is predicted fake; recall is 0 when no row is fake.
@@ -52,19 +50,12 @@ public record Metrics(
     /** Area under the ROC curve by the rank-sum (Mann-Whitney) formula; tied scores share their mean rank. */
     static Double rocAuc(double[] probabilities, boolean[] fake) {
         int n = probabilities.length;
-        long positives = 0;
-        for (boolean f : fake) {
-            if (f) {
-                positives++;
-            }
-        }
+        long positives = Labels.fakes(fake);
         long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return null;
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(probabilities[a], probabilities[b]));
+        Integer[] order = Labels.byProbability(probabilities, false);
         double positiveRankSum = 0;
         int start = 0;
         while (start < n) {

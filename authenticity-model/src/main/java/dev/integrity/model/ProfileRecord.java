@@ -1,5 +1,15 @@
 package dev.integrity.model;
 
+import static dev.integrity.model.ProfileColumns.BIOGRAPHY;
+import static dev.integrity.model.ProfileColumns.EXTERNAL_URL;
+import static dev.integrity.model.ProfileColumns.FOLLOWER_COUNT;
+import static dev.integrity.model.ProfileColumns.FOLLOWING_COUNT;
+import static dev.integrity.model.ProfileColumns.FULL_NAME;
+import static dev.integrity.model.ProfileColumns.HAS_PROFILE_PICTURE;
+import static dev.integrity.model.ProfileColumns.IS_PRIVATE;
+import static dev.integrity.model.ProfileColumns.MEDIA_COUNT;
+import static dev.integrity.model.ProfileColumns.USERNAME;
+
 import dev.integrity.contract.Profile;
 import java.util.Map;
 
@@ -35,6 +45,25 @@ public record ProfileRecord(
                 orEmpty(profile.username()), orEmpty(profile.fullName()), orEmpty(profile.biography()),
                 orEmpty(profile.externalUrl()), profile.hasProfilePicture(), profile.isPrivate(),
                 profile.mediaCount(), profile.followerCount(), profile.followingCount(), behaviour);
+    }
+
+    /**
+     * The value of a CSV column: a profile field by its {@link ProfileColumns} name, else the behaviour value of
+     * that name; null when absent.
+     */
+    public Object column(String name) {
+        return switch (name) {
+            case USERNAME -> username;
+            case FULL_NAME -> fullName;
+            case BIOGRAPHY -> biography;
+            case EXTERNAL_URL -> externalUrl;
+            case HAS_PROFILE_PICTURE -> hasProfilePicture;
+            case IS_PRIVATE -> isPrivate;
+            case MEDIA_COUNT -> mediaCount;
+            case FOLLOWER_COUNT -> followerCount;
+            case FOLLOWING_COUNT -> followingCount;
+            default -> behaviour.get(name);
+        };
     }
 
     private static String orEmpty(String text) {

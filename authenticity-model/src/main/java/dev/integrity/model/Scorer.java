@@ -26,8 +26,6 @@ public final class Scorer {
     private static final double LOGIT_EPSILON = 1e-6;
 
     private final AuthenticityModel model;
-    private final String modelId;
-    private final double threshold;
     private final double intercept;
     private final List<String> featureNames;
     private final String[] names;
@@ -41,8 +39,6 @@ public final class Scorer {
         List<ModelFeature> features = model.features();
         int n = features.size();
         this.model = model;
-        modelId = model.id();
-        threshold = model.threshold();
         intercept = model.intercept();
         names = new String[n];
         mean = new double[n];
@@ -71,11 +67,11 @@ public final class Scorer {
     }
 
     public String modelId() {
-        return modelId;
+        return model.id();
     }
 
     public double threshold() {
-        return threshold;
+        return model.threshold();
     }
 
     /** The model's features, in the order {@link #score(double[])} expects them. */
@@ -97,7 +93,7 @@ public final class Scorer {
                 Double value = features.get(names[i]);
                 values[i] = value != null && Double.isFinite(value) ? value : mean[i];
             }
-            return trees.probability(values);
+            return trees.forest.probability(values, null);
         }
         double logit = intercept;
         for (int i = 0; i < names.length; i++) {
@@ -146,7 +142,7 @@ public final class Scorer {
                 logit += contributions[i];
             }
         }
-        return new Score(names, values, contributions, logit, sigmoid(logit), threshold);
+        return score(values, contributions, logit, sigmoid(logit));
     }
 
     private Score scoreForest(double[] values) {
@@ -155,7 +151,7 @@ public final class Scorer {
             filled[i] = Double.isNaN(values[i]) ? mean[i] : values[i];
         }
         double[] contributions = new double[names.length];
-        double probability = trees.explain(filled, contributions);
+        double probability = trees.forest.probability(filled, contributions);
         double logit = logit(probability);
         double change = probability - trees.root;
         double scale = Math.abs(change) < 1e-12
@@ -164,7 +160,15 @@ public final class Scorer {
         for (int i = 0; i < names.length; i++) {
             contributions[i] = Double.isNaN(values[i]) ? 0.0 : contributions[i] * scale;
         }
-        return new Score(names, values, contributions, logit, probability, threshold);
+        return score(values, contributions, logit, probability);
+    }
+
+    private Score score(double[] values, double[] contributions, double logit, double probability) {
+        Contribution[] list = new Contribution[names.length];
+        for (int i = 0; i < names.length; i++) {
+            list[i] = new Contribution(names[i], values[i], contributions[i]);
+        }
+        return new Score(probability, logit, model.threshold(), List.of(list));
     }
 
     static double sigmoid(double logit) {
@@ -173,82 +177,28 @@ public final class Scorer {
 
     /** Log-odds of a probability kept within [1e-6, 1 - 1e-6] (a forest's intercept is that of its average root). */
     public static double logit(double probability) {
-        double p = Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, probability));
+        double p = clamp(probability);
         return Math.log(p / (1 - p));
     }
 
-    /** A forest's trees as arrays, for walking them without allocation. */
+    private static double clamp(double probability) {
+        return Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, probability));
+    }
+
+    /** A forest with the constants of its explanation, worked out once. */
     private static final class Trees {
 
-        private final int[][] feature;
-        private final double[][] split;
-        private final int[][] left;
-        private final int[][] right;
-        private final double[][] value;
+        private final Forest forest;
         /** The average root value: the probability before any split. */
         private final double root;
         private final double clampedRoot;
         private final double interceptLogit;
 
         Trees(Forest forest) {
-            int count = forest.trees().size();
-            feature = new int[count][];
-            split = new double[count][];
-            left = new int[count][];
-            right = new int[count][];
-            value = new double[count][];
-            double rootSum = 0;
-            for (int t = 0; t < count; t++) {
-                Forest.Tree tree = forest.trees().get(t);
-                feature[t] = tree.feature();
-                split[t] = tree.split();
-                left[t] = tree.left();
-                right[t] = tree.right();
-                value[t] = tree.value();
-                rootSum += value[t][0];
-            }
-            root = rootSum / count;
-            clampedRoot = Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, root));
+            this.forest = forest;
+            root = forest.averageRoot();
+            clampedRoot = clamp(root);
             interceptLogit = logit(root);
-        }
-
-        double probability(double[] x) {
-            double sum = 0;
-            for (int t = 0; t < feature.length; t++) {
-                int[] f = feature[t];
-                double[] s = split[t];
-                int[] l = left[t];
-                int[] r = right[t];
-                int node = 0;
-                while (f[node] >= 0) {
-                    node = x[f[node]] <= s[node] ? l[node] : r[node];
-                }
-                sum += value[t][node];
-            }
-            return sum / feature.length;
-        }
-
-        /** The probability; adds each feature's average change along the paths to {@code credit}. */
-        double explain(double[] x, double[] credit) {
-            double sum = 0;
-            for (int t = 0; t < feature.length; t++) {
-                int[] f = feature[t];
-                double[] s = split[t];
-                int[] l = left[t];
-                int[] r = right[t];
-                double[] v = value[t];
-                int node = 0;
-                while (f[node] >= 0) {
-                    int next = x[f[node]] <= s[node] ? l[node] : r[node];
-                    credit[f[node]] += v[next] - v[node];
-                    node = next;
-                }
-                sum += v[node];
-            }
-            for (int i = 0; i < credit.length; i++) {
-                credit[i] /= feature.length;
-            }
-            return sum / feature.length;
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -231,16 +233,27 @@ public final class EventValidator {
             return value;
         }
 
-        String string(String name, String ifMissing, int minLength, int maxLength) {
+        /**
+         * The field's value converted by {@code parse}, which returns null when the value breaks the field's rule;
+         * that records {@code message}. Null as well when the field is absent (recording {@code ifMissing} if given).
+         */
+        private <T> T read(String name, String ifMissing, String message, Function<JsonNode, T> parse) {
             JsonNode value = present(name, ifMissing);
             if (value == null) {
                 return null;
             }
-            if (!value.isTextual()) {
-                error(name, "must be a string");
+            T parsed = parse.apply(value);
+            if (parsed == null) {
+                error(name, message);
+            }
+            return parsed;
+        }
+
+        String string(String name, String ifMissing, int minLength, int maxLength) {
+            String text = read(name, ifMissing, "must be a string", value -> value.isTextual() ? value.textValue() : null);
+            if (text == null) {
                 return null;
             }
-            String text = value.textValue();
             int length = text.codePointCount(0, text.length());
             if (length < minLength || length > maxLength) {
                 error(name, minLength == 0
@@ -252,83 +265,50 @@ public final class EventValidator {
         }
 
         EventType eventType(String name) {
-            JsonNode value = present(name, REQUIRED);
-            if (value == null) {
-                return null;
-            }
-            for (EventType type : EventType.values()) {
-                if (value.isTextual() && type.name().equals(value.textValue())) {
-                    return type;
+            return read(name, REQUIRED, TYPE_MESSAGE, value -> {
+                for (EventType type : EventType.values()) {
+                    if (value.isTextual() && type.name().equals(value.textValue())) {
+                        return type;
+                    }
                 }
-            }
-            error(name, TYPE_MESSAGE);
-            return null;
+                return null;
+            });
         }
 
         String accountId(String name, String ifMissing) {
-            JsonNode value = present(name, ifMissing);
-            if (value == null) {
-                return null;
-            }
-            if (!value.isTextual() || !AccountIds.isValid(value.textValue())) {
-                error(name, ACCOUNT_ID_MESSAGE);
-                return null;
-            }
-            return value.textValue();
+            return read(name, ifMissing, ACCOUNT_ID_MESSAGE, value -> textMatching(value, AccountIds::isValid));
         }
 
         Instant dateTime(String name, String ifMissing) {
-            JsonNode value = present(name, ifMissing);
-            if (value == null) {
-                return null;
-            }
-            if (value.isTextual() && RFC_3339.matcher(value.textValue()).matches()) {
-                try {
-                    return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-                } catch (DateTimeParseException e) {
-                    // the right shape but not a real date or time, e.g. 2026-02-30 or 25:00
+            return read(name, ifMissing, DATE_TIME_MESSAGE, value -> {
+                if (value.isTextual() && RFC_3339.matcher(value.textValue()).matches()) {
+                    try {
+                        return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                    } catch (DateTimeParseException e) {
+                        // the right shape but not a real date or time, e.g. 2026-02-30 or 25:00
+                    }
                 }
-            }
-            error(name, DATE_TIME_MESSAGE);
-            return null;
+                return null;
+            });
         }
 
         String ip(String name) {
-            JsonNode value = present(name, OPTIONAL);
-            if (value == null) {
-                return null;
-            }
-            if (!value.isTextual() || !IpLiterals.isValid(value.textValue())) {
-                error(name, IP_MESSAGE);
-                return null;
-            }
-            return value.textValue();
+            return read(name, OPTIONAL, IP_MESSAGE, value -> textMatching(value, IpLiterals::isValid));
         }
 
         Boolean bool(String name) {
-            JsonNode value = present(name, REQUIRED);
-            if (value == null) {
-                return null;
-            }
-            if (!value.isBoolean()) {
-                error(name, "must be true or false");
-                return null;
-            }
-            return value.booleanValue();
+            return read(name, REQUIRED, "must be true or false", value -> value.isBoolean() ? value.booleanValue() : null);
         }
 
         /** A required non-negative integer that fits in a long; 12.0 counts as an integer, as in JSON Schema. */
         Long count(String name) {
-            JsonNode value = present(name, REQUIRED);
-            if (value == null) {
+            BigDecimal number = read(name, REQUIRED, "must be a non-negative integer",
+                    value -> value.isNumber() && value.canConvertToExactIntegral() && value.decimalValue().signum() >= 0
+                            ? value.decimalValue() : null);
+            if (number == null) {
                 return null;
             }
-            if (!value.isNumber() || !value.canConvertToExactIntegral() || value.decimalValue().signum() < 0) {
-                error(name, "must be a non-negative integer");
-                return null;
-            }
-            BigDecimal number = value.decimalValue(); // compared before any conversion: 1e1000000000 stays cheap
-            if (number.compareTo(MAX_COUNT) > 0) {
+            if (number.compareTo(MAX_COUNT) > 0) { // compared before any conversion: 1e1000000000 stays cheap
                 error(name, "must be at most " + Long.MAX_VALUE);
                 return null;
             }
@@ -337,15 +317,12 @@ public final class EventValidator {
 
         /** The nested object's fields, or null when absent or not an object. */
         Fields object(String name, String ifMissing) {
-            JsonNode value = present(name, ifMissing);
-            if (value == null) {
-                return null;
-            }
-            if (!value.isObject()) {
-                error(name, "must be an object");
-                return null;
-            }
-            return new Fields(value, path + name + ".", errors);
+            return read(name, ifMissing, "must be an object",
+                    value -> value.isObject() ? new Fields(value, path + name + ".", errors) : null);
+        }
+
+        private static String textMatching(JsonNode value, Predicate<String> valid) {
+            return value.isTextual() && valid.test(value.textValue()) ? value.textValue() : null;
         }
     }
 }

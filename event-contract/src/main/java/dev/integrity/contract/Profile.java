@@ -1,7 +1,6 @@
 package dev.integrity.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -12,14 +11,14 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Profile(
-        @JsonProperty("username") String username,
-        @JsonProperty("fullName") String fullName,
-        @JsonProperty("biography") String biography,
-        @JsonProperty("externalUrl") String externalUrl,
-        @JsonProperty("hasProfilePicture") boolean hasProfilePicture,
-        @JsonProperty("isPrivate") boolean isPrivate,
-        @JsonProperty("mediaCount") long mediaCount,
-        @JsonProperty("followerCount") long followerCount,
-        @JsonProperty("followingCount") long followingCount,
-        @JsonProperty("createdAt") Instant createdAt) {
+        String username,
+        String fullName,
+        String biography,
+        String externalUrl,
+        boolean hasProfilePicture,
+        boolean isPrivate,
+        long mediaCount,
+        long followerCount,
+        long followingCount,
+        Instant createdAt) {
 }

@@ -184,20 +184,7 @@ public final class ProfileCsv {
     }
 
     private static String valueOf(LabelledProfile row, String column) {
-        ProfileRecord p = row.profile();
-        Object value = switch (column) {
-            case USERNAME -> p.username();
-            case FULL_NAME -> p.fullName();
-            case BIOGRAPHY -> p.biography();
-            case EXTERNAL_URL -> p.externalUrl();
-            case HAS_PROFILE_PICTURE -> p.hasProfilePicture();
-            case IS_PRIVATE -> p.isPrivate();
-            case MEDIA_COUNT -> p.mediaCount();
-            case FOLLOWER_COUNT -> p.followerCount();
-            case FOLLOWING_COUNT -> p.followingCount();
-            case LABEL -> row.fake() ? "1" : "0";
-            default -> p.behaviour().get(column);
-        };
+        Object value = column.equals(LABEL) ? (row.fake() ? "1" : "0") : row.profile().column(column);
         if (value == null) {
             throw new IllegalArgumentException("row at line " + row.line() + " has no value for column " + column);
         }

@@ -70,6 +70,25 @@ public final class SyntheticProfiles {
 
     private enum Archetype { REGULAR, CREATOR, NEWCOMER, BOT, POLISHED_FAKE, SLEEPER }
 
+    /**
+     * What an archetype's profiles look like: the chances of a biography, an external URL, a profile picture and a
+     * private account, and the median and spread (sigma of the log) of followers and of following.
+     */
+    private record Traits(double bioChance, double urlChance, double pictureChance, double privateChance,
+            double followersMedian, double followersSigma, double followingMedian, double followingSigma) {
+
+        static Traits of(Archetype a) {
+            return switch (a) {
+                case REGULAR -> new Traits(0.65, 0.15, 0.95, 0.4, 350, 1.2, 400, 0.8);
+                case CREATOR -> new Traits(0.95, 0.7, 0.99, 0.03, 8000, 1.8, 600, 0.9);
+                case NEWCOMER -> new Traits(0.25, 0.03, 0.6, 0.45, 40, 1.1, 120, 1.0);
+                case BOT -> new Traits(0.15, 0.1, 0.35, 0.15, 25, 1.3, 1500, 0.7);
+                case POLISHED_FAKE -> new Traits(0.35, 0.05, 0.75, 0.25, 90, 1.1, 900, 0.8);
+                case SLEEPER -> new Traits(0.5, 0.1, 0.9, 0.3, 200, 1.1, 700, 0.9);
+            };
+        }
+    }
+
     private Archetype pickGenuine() {
         double r = random.nextDouble();
         return r < 0.68 ? Archetype.REGULAR : r < 0.80 ? Archetype.CREATOR : Archetype.NEWCOMER;
@@ -103,25 +122,12 @@ public final class SyntheticProfiles {
                 fullName = chance(0.08) ? "" : chance(0.1) ? first : first + " " + last;
             }
         }
+        Traits t = Traits.of(a);
         boolean fakeBio = a == Archetype.BOT || a == Archetype.POLISHED_FAKE;
-        String biography = chance(bioChance(a)) ? (fakeBio && chance(0.6) ? names.spamBio() : names.bio()) : "";
-        String externalUrl = chance(urlChance(a)) ? names.url(a == Archetype.BOT, username) : "";
-        boolean picture = chance(switch (a) {
-            case REGULAR -> 0.95;
-            case CREATOR -> 0.99;
-            case NEWCOMER -> 0.6;
-            case BOT -> 0.35;
-            case POLISHED_FAKE -> 0.75;
-            case SLEEPER -> 0.9;
-        });
-        boolean isPrivate = chance(switch (a) {
-            case REGULAR -> 0.4;
-            case CREATOR -> 0.03;
-            case NEWCOMER -> 0.45;
-            case BOT -> 0.15;
-            case POLISHED_FAKE -> 0.25;
-            case SLEEPER -> 0.3;
-        });
+        String biography = chance(t.bioChance()) ? (fakeBio && chance(0.6) ? names.spamBio() : names.bio()) : "";
+        String externalUrl = chance(t.urlChance()) ? names.url(a == Archetype.BOT, username) : "";
+        boolean picture = chance(t.pictureChance());
+        boolean isPrivate = chance(t.privateChance());
         long media = switch (a) {
             case REGULAR -> chance(0.04) ? 0 : logNormal(80, 1.1);
             case CREATOR -> logNormal(400, 0.9);
@@ -130,47 +136,11 @@ public final class SyntheticProfiles {
             case POLISHED_FAKE -> chance(0.3) ? 0 : logNormal(9, 0.9);
             case SLEEPER -> logNormal(25, 1.0);
         };
-        long followers = switch (a) {
-            case REGULAR -> logNormal(350, 1.2);
-            case CREATOR -> logNormal(8000, 1.8);
-            case NEWCOMER -> logNormal(40, 1.1);
-            case BOT -> logNormal(25, 1.3);
-            case POLISHED_FAKE -> logNormal(90, 1.1);
-            case SLEEPER -> logNormal(200, 1.1);
-        };
-        long following = Math.min(7500, switch (a) {
-            case REGULAR -> logNormal(400, 0.8);
-            case CREATOR -> logNormal(600, 0.9);
-            case NEWCOMER -> logNormal(120, 1.0);
-            case BOT -> logNormal(1500, 0.7);
-            case POLISHED_FAKE -> logNormal(900, 0.8);
-            case SLEEPER -> logNormal(700, 0.9);
-        });
+        long followers = logNormal(t.followersMedian(), t.followersSigma());
+        long following = Math.min(7500, logNormal(t.followingMedian(), t.followingSigma()));
         Map<String, Double> behaviour = withBehaviour ? behaviour(a) : Map.of();
         return new ProfileRecord(username, fullName, biography, externalUrl, picture, isPrivate, media, followers,
                 following, behaviour);
-    }
-
-    private static double bioChance(Archetype a) {
-        return switch (a) {
-            case REGULAR -> 0.65;
-            case CREATOR -> 0.95;
-            case NEWCOMER -> 0.25;
-            case BOT -> 0.15;
-            case POLISHED_FAKE -> 0.35;
-            case SLEEPER -> 0.5;
-        };
-    }
-
-    private static double urlChance(Archetype a) {
-        return switch (a) {
-            case REGULAR -> 0.15;
-            case CREATOR -> 0.7;
-            case NEWCOMER -> 0.03;
-            case BOT -> 0.1;
-            case POLISHED_FAKE -> 0.05;
-            case SLEEPER -> 0.1;
-        };
     }
 
     /** Engagement over the last day; bots are busy, regular, app-driven and spread over many IPs. */

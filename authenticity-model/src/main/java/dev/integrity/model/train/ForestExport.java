@@ -8,7 +8,6 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
 import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
@@ -18,8 +17,6 @@ import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.ensemble.EnsembleModel;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains a random forest with Tribuo and turns it into the plain {@link Forest} of the artefact.
@@ -48,14 +45,7 @@ final class ForestExport {
     }
 
     static Trained train(List<String> names, double[][] x, boolean[] fake, int[] trainRows, long seed) {
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("labelled profile CSV", labels), labels);
-        String[] featureNames = names.toArray(String[]::new);
-        for (int row : trainRows) {
-            dataset.add(new ArrayExample<>(new Label(fake[row] ? ModelTrainer.FAKE : ModelTrainer.GENUINE),
-                    featureNames, x[row]));
-        }
+        MutableDataset<Label> dataset = ModelTrainer.dataset(names, x, fake, trainRows, values -> values);
         int d = names.size();
         // Tribuo's forest needs a fraction below 1; it rounds fraction × d, so one feature still gets one.
         float fraction = (float) Math.min(0.99, Math.sqrt(d) / d);
@@ -66,15 +56,10 @@ final class ForestExport {
         Model<Label> model = trainer.train(dataset);
 
         Forest forest = export(model, names, x, trainRows);
-        double rootSum = 0;
-        for (Forest.Tree tree : forest.trees()) {
-            rootSum += tree.value()[0];
-        }
-        double root = rootSum / forest.trees().size();
         String description = "random forest: Tribuo RandomForestTrainer (" + TREES + " CART trees, Gini, max depth "
                 + MAX_DEPTH + ", min child weight " + MIN_CHILD_WEIGHT + ", " + perSplit + " of " + d
                 + " features per split, leaf distributions averaged, seed " + seed + ") on raw features";
-        return new Trained(model, forest, Scorer.logit(root), description);
+        return new Trained(model, forest, Scorer.logit(forest.averageRoot()), description);
     }
 
     @SuppressWarnings("unchecked")

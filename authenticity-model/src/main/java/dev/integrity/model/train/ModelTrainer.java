@@ -5,6 +5,7 @@ import dev.integrity.model.BaseRateMetrics;
 import dev.integrity.model.Contribution;
 import dev.integrity.model.FeatureSet;
 import dev.integrity.model.Forest;
+import dev.integrity.model.Labels;
 import dev.integrity.model.Metrics;
 import dev.integrity.model.ModelFeature;
 import dev.integrity.model.Scorer;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
@@ -119,7 +121,7 @@ public final class ModelTrainer {
         boolean forest = options.algorithm() == TrainingOptions.Algorithm.FOREST;
 
         Model<Label> tribuoModel;
-        List<ModelFeature> features = new ArrayList<>();
+        double[] weight;
         double intercept;
         Forest trees = null;
         String algorithm;
@@ -127,27 +129,26 @@ public final class ModelTrainer {
             ForestExport.Trained trained = ForestExport.train(names, x, fake, split.train(), options.seed());
             tribuoModel = trained.tribuoModel();
             trees = trained.forest();
+            weight = new double[names.size()]; // a forest has no weights
             intercept = trained.intercept();
             algorithm = trained.description();
-            for (int j = 0; j < names.size(); j++) {
-                features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
-                        standardisation.std()[j], 0.0));
-            }
         } else {
             LinearSGDModel linear = fitTribuo(names, x, fake, split.train(), standardisation, options);
             LinearWeights weights = LinearWeights.of(linear, names);
             tribuoModel = linear;
+            weight = weights.weight();
             intercept = weights.intercept();
             algorithm = algorithm(options);
-            for (int j = 0; j < names.size(); j++) {
-                features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
-                        standardisation.std()[j], weights.weight()[j]));
-            }
+        }
+        List<ModelFeature> features = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            features.add(new ModelFeature(names.get(j), FeatureSet.formulaOf(names.get(j)), standardisation.mean()[j],
+                    standardisation.std()[j], weight[j]));
         }
         int format = forest ? AuthenticityModel.FOREST_FORMAT : AuthenticityModel.FORMAT;
-        int fakeRows = count(fake, true);
+        int fakeRows = Labels.fakes(fake);
         TrainingData trainingData = new TrainingData(data.sha256(), data.source(), data.columns(), rows.size(),
-                fakeRows, count(fake, false), split.train().length, split.validation().length,
+                fakeRows, fake.length - fakeRows, split.train().length, split.validation().length,
                 split.test().length, options.seed(), forest ? 0 : options.epochs());
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         AuthenticityModel draft = new AuthenticityModel(format, "draft", createdAt, LIBRARY, algorithm,
@@ -191,17 +192,23 @@ public final class ModelTrainer {
 
     private static LinearSGDModel fitTribuo(List<String> names, double[][] x, boolean[] fake, int[] trainRows,
             Standardisation standardisation, TrainingOptions options) {
+        MutableDataset<Label> dataset = dataset(names, x, fake, trainRows, standardisation::apply);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
+                new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), options.epochs(), -1, MINIBATCH, options.seed());
+        return trainer.train(dataset);
+    }
+
+    /** Tribuo's dataset of these rows, labelled {@link #FAKE} or {@link #GENUINE}, their values passed through {@code input}. */
+    static MutableDataset<Label> dataset(List<String> names, double[][] x, boolean[] fake, int[] rows,
+            UnaryOperator<double[]> input) {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("labelled profile CSV", labels), labels);
         String[] featureNames = names.toArray(String[]::new);
-        for (int row : trainRows) {
-            dataset.add(new ArrayExample<>(new Label(fake[row] ? FAKE : GENUINE), featureNames,
-                    standardisation.apply(x[row])));
+        for (int row : rows) {
+            dataset.add(new ArrayExample<>(new Label(fake[row] ? FAKE : GENUINE), featureNames, input.apply(x[row])));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
-                new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), options.epochs(), -1, MINIBATCH, options.seed());
-        return trainer.train(dataset);
+        return dataset;
     }
 
     private static String algorithm(TrainingOptions options) {
@@ -243,16 +250,6 @@ public final class ModelTrainer {
             out[i] = fake[rows[i]];
         }
         return out;
-    }
-
-    private static int count(boolean[] fake, boolean label) {
-        int n = 0;
-        for (boolean f : fake) {
-            if (f == label) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static String modelId(Instant createdAt, String dataSha256, List<ModelFeature> features, double intercept,

@@ -1,8 +1,8 @@
 package dev.integrity.model.train;
 
 import dev.integrity.model.BaseRate;
+import dev.integrity.model.Labels;
 import dev.integrity.model.ThresholdChoice;
-import java.util.Arrays;
 
 /**
  * Picks the decision threshold on validation scores: the lowest threshold whose precision at the base
@@ -23,7 +23,7 @@ final class ThresholdSelector {
 
     /** At the validation data's own share of fakes: the precision measured on it. */
     static ThresholdChoice choose(double[] probabilities, boolean[] fake, double targetPrecision) {
-        return choose(probabilities, fake, targetPrecision, share(fake), ThresholdChoice.BASE_RATE_OF_DATA);
+        return choose(probabilities, fake, targetPrecision, Labels.fakeShare(fake), ThresholdChoice.BASE_RATE_OF_DATA);
     }
 
     static ThresholdChoice choose(double[] probabilities, boolean[] fake, double targetPrecision, double baseRate,
@@ -32,19 +32,12 @@ final class ThresholdSelector {
             throw new IllegalArgumentException("the base rate must be in (0, 1], got " + baseRate);
         }
         int n = probabilities.length;
-        long positives = 0;
-        for (boolean f : fake) {
-            if (f) {
-                positives++;
-            }
-        }
+        long positives = Labels.fakes(fake);
         long negatives = n - positives;
         if (positives == 0) {
             throw new IllegalArgumentException("the validation split has no fake rows to choose a threshold with");
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+        Integer[] order = Labels.byProbability(probabilities, true);
 
         Candidate target = null;
         Candidate bestF1 = null;
@@ -77,16 +70,6 @@ final class ThresholdSelector {
                 targetPrecision, target != null, chosen.threshold(), chosen.precision(), chosen.recall(),
                 chosen.falsePositiveRate(), baseRate, baseRateSource, chosen.expectedPrecision(),
                 BaseRate.precisionLowerBound(baseRate, chosen.truePositives(), positives, chosen.falsePositives(), negatives));
-    }
-
-    static double share(boolean[] fake) {
-        long positives = 0;
-        for (boolean f : fake) {
-            if (f) {
-                positives++;
-            }
-        }
-        return fake.length == 0 ? 0.0 : positives / (double) fake.length;
     }
 
     private record Candidate(double threshold, double precision, double recall, double falsePositiveRate,

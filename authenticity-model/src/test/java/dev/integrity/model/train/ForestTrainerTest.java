@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,12 +64,7 @@ class ForestTrainerTest {
 
     @Test
     void theExportedForestAgreesWithTribuo() {
-        Scorer scorer = trained.model().scorer();
-
-        for (LabelledProfile row : data.rows().subList(0, 400)) {
-            Map<String, Double> features = FeatureSet.extract(row.profile());
-            assertEquals(trained.tribuoProbability(features), scorer.probability(features), 1e-9);
-        }
+        ModelTrainerTest.assertScorerAgreesWithTribuo(trained, data.rows().subList(0, 400));
     }
 
     @Test

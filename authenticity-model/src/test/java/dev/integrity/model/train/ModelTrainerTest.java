@@ -130,12 +130,7 @@ class ModelTrainerTest {
 
     @Test
     void theScorerAgreesWithTribuo() {
-        Scorer scorer = trained.model().scorer();
-
-        for (LabelledProfile row : data.rows().subList(0, 300)) {
-            Map<String, Double> features = FeatureSet.extract(row.profile());
-            assertEquals(trained.tribuoProbability(features), scorer.probability(features), 1e-9);
-        }
+        assertScorerAgreesWithTribuo(trained, data.rows().subList(0, 300));
     }
 
     @Test
@@ -199,6 +194,15 @@ class ModelTrainerTest {
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
                 () -> new ModelTrainer().train(tiny, OPTIONS));
         assertTrue(tooFew.getMessage().startsWith("too few fake rows (1)"), tooFew.getMessage());
+    }
+
+    /** The exported model's scorer gives each row the probability Tribuo's own model gives it. */
+    static void assertScorerAgreesWithTribuo(ModelTrainer.Result trained, List<LabelledProfile> rows) {
+        Scorer scorer = trained.model().scorer();
+        for (LabelledProfile row : rows) {
+            Map<String, Double> features = FeatureSet.extract(row.profile());
+            assertEquals(trained.tribuoProbability(features), scorer.probability(features), 1e-9);
+        }
     }
 
     static ProfileTable generated(int rows, long seed, boolean behaviour, List<String> columns) {
