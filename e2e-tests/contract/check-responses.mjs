@@ -278,6 +278,23 @@ async function call(base, method, path, { bearer, contentType, body, accept, str
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Polls GET path once a second until it is no longer 404, for up to ms; answers whether it got there
+// (the check made after the wait reports what went wrong).
+async function found(base, path, bearer, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      if ((await call(base, 'GET', path, { bearer })).status !== 404) {
+        return true;
+      }
+    } catch {
+      // the check after the wait reports it
+    }
+    await sleep(1000);
+  }
+  return false;
+}
+
 export async function main() {
   const base = (process.env.GATEWAY_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
   let passed = 0;
@@ -399,20 +416,7 @@ export async function main() {
 
   // The account exists once the events went through Kafka to scoring and the ledger.
   const accountPath = `/api/v1/accounts/${account}`;
-  const deadline = Date.now() + 30_000;
-  let seen = false;
-  while (Date.now() < deadline) {
-    try {
-      const answer = await call(base, 'GET', accountPath, { bearer: tokens.moderator });
-      if (answer.status !== 404) {
-        seen = true;
-        break;
-      }
-    } catch {
-      // the check below reports it
-    }
-    await sleep(1000);
-  }
+  const seen = await found(base, accountPath, tokens.moderator, 30_000);
   await check(`account sent${seen ? '' : ' (still unknown after 30 s)'}`, {
     method: 'GET', template: '/api/v1/accounts/{id}', path: accountPath, expect: 200, bearer: tokens.moderator,
     extra: ({ json }) => (json.accountId === account ? [] : [`expected accountId ${account}, got ${json.accountId}`]),
@@ -491,17 +495,7 @@ export async function main() {
 
   // The activity comes from the ledger, which may see the events a little after scoring did.
   const activityPath = `/api/v1/accounts/${account}/activity`;
-  const activityDeadline = Date.now() + 15_000;
-  while (Date.now() < activityDeadline) {
-    try {
-      if ((await call(base, 'GET', activityPath, { bearer: tokens.moderator })).status !== 404) {
-        break;
-      }
-    } catch {
-      // the check below reports it
-    }
-    await sleep(1000);
-  }
+  await found(base, activityPath, tokens.moderator, 15_000);
   await check('account activity', {
     method: 'GET', template: '/api/v1/accounts/{id}/activity', path: `${activityPath}?hours=24`, expect: 200, bearer: tokens.moderator,
     extra: ({ json }) => (json.accountId === account && json.items.some((h) => h.app === 'first-party' && h.follows >= 1)

@@ -1,8 +1,11 @@
 package dev.integrity.e2e;
 
+import static dev.integrity.e2e.Gateway.account;
+import static dev.integrity.e2e.Gateway.api;
+import static dev.integrity.e2e.Gateway.enforcementOf;
+import static dev.integrity.e2e.Gateway.send;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,7 +147,7 @@ class ActionsE2E {
         send(botEvents(bot, "followboost", follows, 0, follows));
         // Kill the publisher as soon as scoring has decided: the apply is then in flight at ingest.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Map<String, Object> e = enforcementOrNull(bot);
+            Map<String, Object> e = enforcementOf(bot);
             return e != null && "APPLIED".equals(e.get("status"));
         });
         long pid = Long.parseLong(Files.readString(Path.of("../.suite/pids/ingest")).trim());
@@ -166,24 +169,8 @@ class ActionsE2E {
 
     // The suite through its public API
 
-    private static RequestSpecification api(String token) {
-        return Gateway.api(token);
-    }
-
-    private static void send(List<String> events) {
-        Gateway.send(events);
-    }
-
-    private static JsonPath account(String id) {
-        return Gateway.account(id);
-    }
-
-    private static Map<String, Object> enforcementOrNull(String account) {
-        return Gateway.enforcementOf(account);
-    }
-
     private Map<String, Object> enforcement(String account) {
-        Map<String, Object> e = enforcementOrNull(account);
+        Map<String, Object> e = enforcementOf(account);
         if (e == null) {
             throw new AssertionError("no enforcement of " + account);
         }

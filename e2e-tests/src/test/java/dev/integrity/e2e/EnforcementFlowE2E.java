@@ -1,6 +1,9 @@
 package dev.integrity.e2e;
 
-import static io.restassured.RestAssured.given;
+import static dev.integrity.e2e.Gateway.account;
+import static dev.integrity.e2e.Gateway.api;
+import static dev.integrity.e2e.Gateway.enforcementOf;
+import static dev.integrity.e2e.Gateway.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The whole product on one case, through the gateway: twelve bots buy follows through an app, all
@@ -34,22 +36,6 @@ class EnforcementFlowE2E {
     private final String p = "ef" + UUID.randomUUID().toString().substring(0, 6);
     private final String small = BoughtFollows.small(p);
     private final String moderator = DevTokens.token("moderator", "mod-e2e");
-
-    private static RequestSpecification api(String token) {
-        return Gateway.api(token);
-    }
-
-    private static void send(List<String> events) {
-        Gateway.send(events);
-    }
-
-    private static JsonPath account(String id) {
-        return Gateway.account(id);
-    }
-
-    private static Map<String, Object> enforcementOf(String bot) {
-        return Gateway.enforcementOf(bot);
-    }
 
     private List<Map<String, Object>> enforcementsOfBots() {
         List<Map<String, Object>> all = new ArrayList<>();

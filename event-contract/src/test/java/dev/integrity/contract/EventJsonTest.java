@@ -19,12 +19,8 @@ class EventJsonTest {
 
     private final EventValidator validator = new EventValidator(CLOCK);
 
-    static List<ValidCases.Case> validCases() {
-        return ValidCases.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("validCases")
+    @MethodSource("dev.integrity.contract.ValidCases#all")
     void roundTrips(ValidCases.Case valid) throws Exception {
         AccountEvent event = validator.validate(valid.event()).event();
 

@@ -33,16 +33,8 @@ class EventValidatorTest {
 
     private final EventValidator validator = new EventValidator(CLOCK);
 
-    static List<InvalidCases.Case> invalidCases() {
-        return InvalidCases.all();
-    }
-
-    static List<ValidCases.Case> validCases() {
-        return ValidCases.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidCases")
+    @MethodSource("dev.integrity.contract.InvalidCases#all")
     void rejectsEachBrokenRuleWithAMessageNamingTheField(InvalidCases.Case invalid) {
         EventValidator.Validation result = validator.validate(invalid.event());
 
@@ -52,7 +44,7 @@ class EventValidatorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("validCases")
+    @MethodSource("dev.integrity.contract.ValidCases#all")
     void acceptsValidEvents(ValidCases.Case valid) {
         EventValidator.Validation result = validator.validate(valid.event());
 

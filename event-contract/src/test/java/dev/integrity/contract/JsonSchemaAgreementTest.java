@@ -35,23 +35,15 @@ class JsonSchemaAgreementTest {
 
     private final EventValidator validator = new EventValidator(CLOCK);
 
-    static List<ValidCases.Case> validCases() {
-        return ValidCases.all();
-    }
-
-    static List<InvalidCases.Case> invalidCases() {
-        return InvalidCases.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("validCases")
+    @MethodSource("dev.integrity.contract.ValidCases#all")
     void schemaAcceptsWhatTheValidatorAccepts(ValidCases.Case valid) {
         assertTrue(validator.validate(valid.event()).isValid());
         assertEquals(Set.of(), SCHEMA.validate(valid.event()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidCases")
+    @MethodSource("dev.integrity.contract.InvalidCases#all")
     void schemaRejectsWhatTheValidatorRejects(InvalidCases.Case invalid) {
         assertFalse(validator.validate(invalid.event()).isValid());
         Set<ValidationMessage> messages = SCHEMA.validate(invalid.event());
@@ -71,7 +63,7 @@ class JsonSchemaAgreementTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("validCases")
+    @MethodSource("dev.integrity.contract.ValidCases#all")
     void writtenEventsMatchTheSchema(ValidCases.Case valid) throws IOException {
         byte[] written = EventJson.toBytes(validator.validate(valid.event()).event());
 

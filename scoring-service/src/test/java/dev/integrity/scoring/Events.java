@@ -1,6 +1,7 @@
 package dev.integrity.scoring;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,18 @@ final class Events {
     Events profile(String actor, Profile profile, Instant at) {
         events.add(new AccountEvent(id(), EventType.PROFILE_SNAPSHOT, actor, at, null, null, null, null, null, null, null, profile));
         return this;
+    }
+
+    /**
+     * A bot (its profile three hours before {@code now}) following 320 accounts through the app followboost, one every 20 s
+     * from two hours before: enough for a proposal.
+     */
+    static Events appBot(String bot, String targetPrefix, Instant now) {
+        Events events = new Events().profile(bot, botProfile(bot), now.minus(Duration.ofHours(3)));
+        for (int i = 0; i < 320; i++) {
+            events.follow(bot, targetPrefix + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
+        }
+        return events;
     }
 
     List<AccountEvent> all() {

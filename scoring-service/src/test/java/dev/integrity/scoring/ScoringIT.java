@@ -44,10 +44,7 @@ class ScoringIT {
     @Test
     void aBotFollowingHundredsThroughAnAppGetsOneRemoveAndWarnNamingTheAppAndAReplayProposesNothingNew() {
         String bot = p + "bot";
-        Events events = new Events().profile(bot, Events.botProfile(bot), now.minus(Duration.ofHours(3)));
-        for (int i = 0; i < 320; i++) {
-            events.follow(bot, p + "target" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
-        }
+        Events events = Events.appBot(bot, p + "target", now);
         Events.send(events.all());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
@@ -189,11 +186,7 @@ class ScoringIT {
         redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.SCRIPT).arg("FLUSH"))
                 .await().atMost(Duration.ofSeconds(5));
         String bot = p + "after-flush";
-        Events events = new Events().profile(bot, Events.botProfile(bot), now.minus(Duration.ofHours(3)));
-        for (int i = 0; i < 320; i++) {
-            events.follow(bot, p + "flushed" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
-        }
-        Events.send(events.all());
+        Events.send(Events.appBot(bot, p + "flushed", now).all());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
     }
 
@@ -209,11 +202,7 @@ class ScoringIT {
     /** The same, with a sentinel of its own for each {@code tag} (a sentinel decided once would not wait again). */
     private void awaitProcessed(String account, String tag) {
         String sentinel = Events.samePartitionAs(account, p + "sentinel-" + tag + account.substring(p.length()) + "-");
-        Events events = new Events().profile(sentinel, Events.botProfile(sentinel), now.minus(Duration.ofHours(3)));
-        for (int i = 0; i < 320; i++) {
-            events.follow(sentinel, p + "st" + i, "followboost", now.minus(Duration.ofHours(2)).plusSeconds(20L * i));
-        }
-        Events.send(events.all());
+        Events.send(Events.appBot(sentinel, p + "st", now).all());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, enforcementsOf(sentinel).size(), "sentinel decided"));
     }
 }

@@ -29,8 +29,8 @@ import dev.integrity.contract.enforcement.EnforcementAction;
 import dev.integrity.contract.enforcement.EnforcementCommand;
 import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.EnforcementScope;
-import dev.integrity.ingest.support.KafkaTopics;
 import dev.integrity.ingest.support.LedgerEvents;
+import dev.integrity.support.testing.KafkaTopics;
 import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -307,7 +307,8 @@ class ActionsIT {
     private static EnforcementOutcome outcome(KafkaConsumer<String, String> outcomes, String id, String status, long total) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            ConsumerRecord<String, String> record = KafkaTopics.await(outcomes, r -> r.value().contains(id) && r.value().contains("\"" + status + "\""));
+            ConsumerRecord<String, String> record = KafkaTopics.await(outcomes, Duration.ofSeconds(20),
+                    r -> r.value().contains(id) && r.value().contains("\"" + status + "\""));
             EnforcementOutcome outcome = EventJson.mapper().readValue(record.value(), EnforcementOutcome.class);
             if (outcome.removed().total() == total) {
                 return outcome;

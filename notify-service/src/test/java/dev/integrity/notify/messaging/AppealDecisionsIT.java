@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.integrity.contract.review.AppealStatus;
 import dev.integrity.notify.support.Inbox;
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -36,6 +38,17 @@ class AppealDecisionsIT {
 
     private static final String NOTE = "internal: same farm as case 17, see the graph";
 
+    /** Each test's own account and enforcement (JUnit makes an instance per test); the enforcement applied two minutes ago. */
+    private final String account = newAccount();
+    private final String enforcement = newEnforcementId();
+    private final Instant at = Instant.now().minusSeconds(120);
+
+    /** The enforcement's outcome, once it is in the account's inbox. */
+    private void told(String outcome) {
+        KafkaTopics.send(Topics.OUTCOMES, account, outcome);
+        awaitSize(account, 1);
+    }
+
     private static List<Map<String, Object>> ofKind(List<Map<String, Object>> inbox, String kind) {
         return inbox.stream().filter(e -> kind.equals(e.get("kind"))).toList();
     }
@@ -46,20 +59,16 @@ class AppealDecisionsIT {
 
     @Test
     void aDeniedAppealGivesOneMessageNamingTheEnforcementAndRedeliveryNoSecond() {
-        String account = newAccount();
-        String enforcement = newEnforcementId();
-        Instant at = Instant.now().minusSeconds(120);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, TestData.warning(enforcement, account, 1, List.of("followboost"), at));
-        awaitSize(account, 1);
+        told(TestData.warning(enforcement, account, 1, List.of("followboost"), at));
 
         String denied = TestData.appealDecision(newAppealId(), enforcement, account, AppealStatus.DENIED, NOTE, at.plusSeconds(60));
-        KafkaTopics.send(KafkaTopics.APPEALS, account, denied, denied);
+        KafkaTopics.send(Topics.APPEALS, account, denied, denied);
         awaitEntries(account, entries -> deniedFor(entries, enforcement));
 
         // Redelivered once the message exists, then a later decision on the same partition as a
         // sentinel: once the sentinel's message is there, the redelivery before it has been processed.
         String sentinel = newEnforcementId();
-        KafkaTopics.send(KafkaTopics.APPEALS, account, denied,
+        KafkaTopics.send(Topics.APPEALS, account, denied,
                 TestData.appealDecision(newAppealId(), sentinel, account, AppealStatus.DENIED, NOTE, at.plusSeconds(90)));
         List<Map<String, Object>> inbox = awaitEntries(account, entries -> deniedFor(entries, sentinel));
 
@@ -106,16 +115,12 @@ class AppealDecisionsIT {
 
     @Test
     void aGrantedAppealGivesNoMessage() {
-        String account = newAccount();
-        String enforcement = newEnforcementId();
-        Instant at = Instant.now().minusSeconds(120);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, TestData.block(enforcement, account, List.of("followboost"), at));
-        awaitSize(account, 1);
+        told(TestData.block(enforcement, account, List.of("followboost"), at));
 
         // The granted decision, then a denial on the same partition as a sentinel: once the sentinel's
         // message is there, the granted decision before it has been processed.
         String sentinel = newEnforcementId();
-        KafkaTopics.send(KafkaTopics.APPEALS, account,
+        KafkaTopics.send(Topics.APPEALS, account,
                 TestData.appealDecision(newAppealId(), enforcement, account, AppealStatus.GRANTED, NOTE, at.plusSeconds(60)),
                 TestData.appealDecision(newAppealId(), sentinel, account, AppealStatus.DENIED, NOTE, at.plusSeconds(61)));
         List<Map<String, Object>> inbox = awaitEntries(account, entries -> deniedFor(entries, sentinel));
@@ -128,16 +133,12 @@ class AppealDecisionsIT {
 
     @Test
     void aReversalAfterADenialRescindsTheDenialToo() {
-        String account = newAccount();
-        String enforcement = newEnforcementId();
-        Instant at = Instant.now().minusSeconds(120);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, TestData.warning(enforcement, account, 1, List.of("followboost"), at));
-        awaitSize(account, 1);
-        KafkaTopics.send(KafkaTopics.APPEALS, account,
+        told(TestData.warning(enforcement, account, 1, List.of("followboost"), at));
+        KafkaTopics.send(Topics.APPEALS, account,
                 TestData.appealDecision(newAppealId(), enforcement, account, AppealStatus.DENIED, NOTE, at.plusSeconds(60)));
         awaitEntries(account, entries -> deniedFor(entries, enforcement));
 
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.reverted(enforcement, account, "REMOVE_AND_WARN", 1, List.of("followboost"), at.plusSeconds(120)));
         List<Map<String, Object>> inbox = awaitEntries(account, entries -> !ofKind(entries, "ENFORCEMENT_REVERSED").isEmpty());
 
@@ -148,16 +149,14 @@ class AppealDecisionsIT {
 
     @Test
     void anUnusableDecisionIsDeadLetteredAndTheNextIsStillProcessed() {
-        String account = newAccount();
-        String enforcement = newEnforcementId();
-        try (KafkaConsumer<String, String> dlq = KafkaTopics.tail(KafkaTopics.OUTCOMES_DLQ)) {
-            KafkaTopics.send(KafkaTopics.APPEALS, account,
+        try (KafkaConsumer<String, String> dlq = KafkaTopics.tail(Topics.OUTCOMES_DLQ)) {
+            KafkaTopics.send(Topics.APPEALS, account,
                     TestData.appealDecision(newAppealId(), enforcement, account, AppealStatus.OPEN, NOTE, Instant.now()),
                     TestData.appealDecision(newAppealId(), enforcement, account, AppealStatus.DENIED, NOTE, Instant.now()));
 
-            ConsumerRecord<String, String> dead = KafkaTopics.await(dlq,
+            ConsumerRecord<String, String> dead = KafkaTopics.await(dlq, Duration.ofSeconds(60),
                     r -> account.equals(r.key()) && "notify-service".equals(KafkaTopics.header(r, "dead-letter-consumer")));
-            assertEquals(KafkaTopics.APPEALS, KafkaTopics.header(dead, "dead-letter-topic"));
+            assertEquals(Topics.APPEALS, KafkaTopics.header(dead, "dead-letter-topic"));
             assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
         }
         awaitEntries(account, entries -> deniedFor(entries, enforcement));

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.notify.support.Inbox;
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** enforcement.applied on the real broker: each transition gives exactly one message, redelivery none. */
@@ -31,7 +32,7 @@ class EnforcementTransitionsIT {
         String second = newEnforcementId();
         String third = newEnforcementId();
         Instant at = Instant.now().minusSeconds(60);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(first, account, 1, List.of("followboost"), at),
                 TestData.warning(second, account, 2, List.of("followboost"), at.plusSeconds(1)),
                 TestData.block(third, account, List.of("followboost", "likeblaster"), at.plusSeconds(2)),
@@ -63,13 +64,13 @@ class EnforcementTransitionsIT {
         String enforcement = newEnforcementId();
         Instant at = Instant.now().minusSeconds(60);
         String outcome = TestData.warning(enforcement, account, 1, List.of("followboost"), at);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, outcome, outcome);
+        KafkaTopics.send(Topics.OUTCOMES, account, outcome, outcome);
         awaitSize(account, 1);
 
         // Redelivered once the message exists, then a later outcome on the same partition as a marker:
         // once the marker's message is there, the redelivery before it has been processed.
         String marker = newEnforcementId();
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account, outcome,
+        KafkaTopics.send(Topics.OUTCOMES, account, outcome,
                 TestData.warning(marker, account, 2, List.of("followboost"), at.plusSeconds(5)));
         List<Map<String, Object>> inbox = awaitEntries(account,
                 entries -> entries.stream().anyMatch(e -> "FINAL_WARNING".equals(e.get("kind"))));

@@ -1,11 +1,11 @@
 package dev.integrity.notify.messaging;
 
+import static dev.integrity.notify.messaging.RecordValues.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -13,14 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.integrity.contract.EventType;
 import dev.integrity.kafka.CloudEvents;
+import dev.integrity.kafka.UnusableRecordException;
 import dev.integrity.notify.model.RemediationEvent;
 import dev.integrity.notify.model.RemediationStep;
 
 class RemediationReaderTest {
-
-    private static byte[] utf8(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
 
     @Test
     void readsPasswordChangesAndRevocations() throws Exception {
@@ -44,10 +41,9 @@ class RemediationReaderTest {
             assertEquals(type != EventType.PASSWORD_CHANGED && type != EventType.APP_REVOKED, RemediationReader.skippable(named), type.name());
         }
         assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(new RecordHeaders())), "no header: the record is read");
-        RecordHeaders foreign = new RecordHeaders();
-        foreign.add("ce_type", "dev.integrity.account-event.SOMETHING_NEW".getBytes(StandardCharsets.UTF_8));
+        RecordHeaders foreign = CloudEvents.headers("e-new", CloudEvents.ACCOUNT_EVENT_TYPE + "SOMETHING_NEW", "/elsewhere");
         assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(foreign)), "an unknown type: the record is read (and judged)");
-        foreign.add("ce_type", "com.example.other".getBytes(StandardCharsets.UTF_8));
+        foreign = CloudEvents.headers("e-other", "com.example.other", "/elsewhere");
         assertFalse(RemediationReader.skippable(CloudEvents.accountEventType(foreign)));
     }
 

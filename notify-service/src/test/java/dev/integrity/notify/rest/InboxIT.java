@@ -19,10 +19,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.notify.support.Inbox;
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /** The inbox API: rendering per reader's language, paging rules, read marks, problem+json errors. */
 @QuarkusTest
@@ -30,7 +32,7 @@ class InboxIT {
 
     private static String accountWithOneWarning() {
         String account = newAccount();
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(newEnforcementId(), account, 1, List.of("followboost"), Instant.now().minusSeconds(60)));
         awaitSize(account, 1);
         return account;
@@ -41,28 +43,30 @@ class InboxIT {
         String account = accountWithOneWarning();
         String id = Inbox.get(account, "en").then().statusCode(200).extract().path("[0].id");
 
-        Inbox.get(account, "de-DE,de;q=0.9,en;q=0.5").then().statusCode(200)
-                .body("[0].id", equalTo(id))
-                .body("[0].locale", equalTo("de"))
+        rendered(account, "de-DE,de;q=0.9,en;q=0.5", id, "de", "Wir haben nicht authentische Aktivitäten von Ihrem Konto entfernt",
+                "über die Drittanbieter-App „followboost“ ausgeführt",
+                "Wir haben 12 Abonnements, 30 „Gefällt mir“-Angaben und 4 Kommentare entfernt.",
+                "Ändern Sie Ihr Passwort.", "Trennen Sie „followboost“", "letzte Warnung")
                 .body("[0].kind", equalTo("INAUTHENTIC_ACTIVITY_WARNING"))
-                .body("[0].title", equalTo("Wir haben nicht authentische Aktivitäten von Ihrem Konto entfernt"))
-                .body("[0].body", containsString("über die Drittanbieter-App „followboost“ ausgeführt"))
-                .body("[0].body", containsString("Wir haben 12 Abonnements, 30 „Gefällt mir“-Angaben und 4 Kommentare entfernt."))
-                .body("[0].body", containsString("Ändern Sie Ihr Passwort."))
-                .body("[0].body", containsString("Trennen Sie „followboost“"))
-                .body("[0].body", containsString("letzte Warnung"))
                 .body("[0].actions", equalTo(List.of("CHANGE_PASSWORD", "REVIEW_CONNECTED_APPS")))
                 .body("[0].apps", equalTo(List.of("followboost")));
 
-        Inbox.get(account, "en-GB").then().statusCode(200)
+        rendered(account, "en-GB", id, "en", "We removed inauthentic activity from your account",
+                "through the third-party app “followboost”", "We removed 12 follows, 30 likes and 4 comments.",
+                "Change your password.", "Disconnect “followboost”", "final warning");
+    }
+
+    /** The account's newest message as read in a language: the same message, in that locale, with this title and these parts of its body. */
+    private static ValidatableResponse rendered(String account, String acceptLanguage, String id, String locale, String title,
+            String... bodyParts) {
+        ValidatableResponse answer = Inbox.get(account, acceptLanguage).then().statusCode(200)
                 .body("[0].id", equalTo(id))
-                .body("[0].locale", equalTo("en"))
-                .body("[0].title", equalTo("We removed inauthentic activity from your account"))
-                .body("[0].body", containsString("through the third-party app “followboost”"))
-                .body("[0].body", containsString("We removed 12 follows, 30 likes and 4 comments."))
-                .body("[0].body", containsString("Change your password."))
-                .body("[0].body", containsString("Disconnect “followboost”"))
-                .body("[0].body", containsString("final warning"));
+                .body("[0].locale", equalTo(locale))
+                .body("[0].title", equalTo(title));
+        for (String part : bodyParts) {
+            answer.body("[0].body", containsString(part));
+        }
+        return answer;
     }
 
     @Test
@@ -99,7 +103,7 @@ class InboxIT {
     void pagesAreNewestFirstAndDoNotOverlap() {
         String account = newAccount();
         Instant at = Instant.now().minusSeconds(60);
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(newEnforcementId(), account, 1, List.of("a"), at),
                 TestData.warning(newEnforcementId(), account, 2, List.of("a"), at.plusSeconds(1)));
         awaitSize(account, 2);

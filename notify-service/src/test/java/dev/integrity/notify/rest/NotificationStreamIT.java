@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.integrity.contract.EventJson;
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.SseStream;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -41,9 +42,9 @@ class NotificationStreamIT {
             stream.awaitLine(line -> line.startsWith(":") && line.contains("connected"), Duration.ofSeconds(30));
 
             Instant at = Instant.now().minusSeconds(60);
-            KafkaTopics.send(KafkaTopics.OUTCOMES, otherAccount,
+            KafkaTopics.send(Topics.OUTCOMES, otherAccount,
                     TestData.warning(newEnforcementId(), otherAccount, 1, List.of("elsewhere"), at));
-            KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+            KafkaTopics.send(Topics.OUTCOMES, account,
                     TestData.warning(newEnforcementId(), account, 1, List.of("followboost"), at));
 
             stream.awaitLine(line -> line.equals("event: notification") || line.equals("event:notification"), Duration.ofSeconds(90));

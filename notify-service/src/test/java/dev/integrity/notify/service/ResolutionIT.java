@@ -14,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.integrity.contract.enforcement.Removed;
-import dev.integrity.notify.support.KafkaTopics;
 import dev.integrity.notify.support.TestData;
+import dev.integrity.notify.support.Topics;
+import dev.integrity.support.testing.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -43,23 +44,23 @@ class ResolutionIT {
         List<String> twoApps = List.of("followboost", "likeblaster");
         List<String> oneApp = List.of("followboost");
         List<String> noApps = List.of();
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(newEnforcementId(), account, 1, twoApps, at),
                 TestData.warning(newEnforcementId(), account, 2, oneApp, at),
                 TestData.applied(newEnforcementId(), account, "REMOVE_AND_WARN", 1, new Removed(1, 0, 0), noApps, at));
         awaitSize(account, 3);
         Instant now = Instant.now();
 
-        KafkaTopics.send(KafkaTopics.EVENTS, account, TestData.passwordChanged(account, now));
+        KafkaTopics.send(Topics.EVENTS, account, TestData.passwordChanged(account, now));
         List<Map<String, Object>> inbox = awaitEntries(account, entries -> resolved(entries, noApps));
         assertNull(byEnforcementApps(inbox, oneApp).get("resolvedAt"), "a password change alone leaves an app warning open");
         assertNull(byEnforcementApps(inbox, twoApps).get("resolvedAt"));
 
-        KafkaTopics.send(KafkaTopics.EVENTS, account, TestData.appRevoked(account, "followboost", now.plusSeconds(1)));
+        KafkaTopics.send(Topics.EVENTS, account, TestData.appRevoked(account, "followboost", now.plusSeconds(1)));
         inbox = awaitEntries(account, entries -> resolved(entries, oneApp));
         assertNull(byEnforcementApps(inbox, twoApps).get("resolvedAt"), "the first of two revocations does not resolve it");
 
-        KafkaTopics.send(KafkaTopics.EVENTS, account, TestData.appRevoked(account, "likeblaster", now.plusSeconds(2)));
+        KafkaTopics.send(Topics.EVENTS, account, TestData.appRevoked(account, "likeblaster", now.plusSeconds(2)));
         inbox = awaitEntries(account, entries -> resolved(entries, twoApps));
         assertNotNull(byEnforcementApps(inbox, twoApps).get("resolvedAt"), "the second revocation resolves it");
     }
@@ -69,11 +70,11 @@ class ResolutionIT {
         String account = newAccount();
         Instant at = Instant.now().minusSeconds(120);
         Instant after = at.plusSeconds(30);
-        KafkaTopics.send(KafkaTopics.EVENTS, account,
+        KafkaTopics.send(Topics.EVENTS, account,
                 TestData.appRevoked(account, "likeblaster", after),
                 TestData.appRevoked(account, "followboost", after.plusSeconds(1)),
                 TestData.passwordChanged(account, after.plusSeconds(2)));
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(newEnforcementId(), account, 1, List.of("followboost", "likeblaster"), at));
         awaitEntries(account, entries -> entries.size() == 1 && entries.getFirst().get("resolvedAt") != null);
     }
@@ -85,13 +86,13 @@ class ResolutionIT {
         Instant late = Instant.now().minusSeconds(60);
         List<String> earlyApps = List.of("early-app");
         List<String> lateApps = List.of("late-app");
-        KafkaTopics.send(KafkaTopics.OUTCOMES, account,
+        KafkaTopics.send(Topics.OUTCOMES, account,
                 TestData.warning(newEnforcementId(), account, 1, earlyApps, early),
                 TestData.warning(newEnforcementId(), account, 2, lateApps, late));
         awaitSize(account, 2);
 
         Instant between = early.plusSeconds(60);
-        KafkaTopics.send(KafkaTopics.EVENTS, account,
+        KafkaTopics.send(Topics.EVENTS, account,
                 TestData.appRevoked(account, "late-app", between),
                 TestData.appRevoked(account, "early-app", between),
                 TestData.passwordChanged(account, between));

@@ -33,6 +33,7 @@ import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
 import dev.integrity.contract.EventValidator;
 import dev.integrity.contract.enforcement.LockstepWindow;
+import dev.integrity.kafka.CloudEvents;
 import dev.integrity.scoring.config.ScoringConfig;
 import dev.integrity.scoring.model.FeatureSnapshot;
 import dev.integrity.scoring.model.LockstepHit;
@@ -116,9 +117,8 @@ class FeatureTopologySpec {
     void aSnapshotKeepsItsEventsTraceContextSoTheDeciderContinuesTheTrace() throws Exception {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         AccountEvent e = follow("e1", "bot", "t1", "followboost", T0);
-        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        org.apache.kafka.common.header.internals.RecordHeaders headers = CloudEvents.accountEvent(e.eventId(), e.type(), e.occurredAt());
         headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_id", "e1".getBytes(StandardCharsets.UTF_8));
         events.pipeInput(new TestRecord<>(e.accountId(), EventJson.mapper().writeValueAsBytes(e), headers, T0));
         TestRecord<String, byte[]> snapshot = snapshots.readRecord();
         assertEquals(traceparent, new String(snapshot.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.integrity.ingest.support;
+package dev.integrity.support.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +17,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Plain Kafka clients on the real broker, for tests: send a record, wait for a matching one. */
+/**
+ * Plain Kafka clients on the broker of the service under test ({@code kafka.bootstrap.servers}), for the
+ * services' tests: send records, tail a topic, wait for a matching record.
+ */
 public final class KafkaTopics {
 
     private KafkaTopics() {
@@ -27,11 +30,16 @@ public final class KafkaTopics {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    public static void send(String topic, String key, String value) {
+    /** Sends the values in order (one producer, so they keep their order within the key's partition). */
+    public static void send(String topic, String key, String... values) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
@@ -63,9 +71,10 @@ public final class KafkaTopics {
         return consumer;
     }
 
-    /** Waits up to 20 s for a record whose value matches; fails the test otherwise. */
-    public static ConsumerRecord<String, String> await(KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> match) {
-        long deadline = System.currentTimeMillis() + 20_000;
+    /** Waits up to {@code within} for a record that matches; fails the test otherwise. */
+    public static ConsumerRecord<String, String> await(KafkaConsumer<String, String> consumer, Duration within,
+            Predicate<ConsumerRecord<String, String>> match) {
+        long deadline = System.currentTimeMillis() + within.toMillis();
         while (System.currentTimeMillis() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 if (match.test(record)) {
@@ -73,9 +82,10 @@ public final class KafkaTopics {
                 }
             }
         }
-        throw new AssertionError("no matching record arrived within 20 s");
+        throw new AssertionError("no matching record arrived within " + within.toSeconds() + " s");
     }
 
+    /** The last value of the record's header, or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
