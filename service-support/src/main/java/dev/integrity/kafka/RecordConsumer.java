@@ -1,6 +1,5 @@
 package dev.integrity.kafka;
 
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -24,7 +23,7 @@ public final class RecordConsumer<T> {
      * The work on one value: the ids its log lines carry, what it is (for "... failed, retrying" and the
      * dead letter's reason), and the work itself, asked for again on each retry.
      */
-    public record Work(Map<String, String> ids, String what, Supplier<Uni<Void>> run) {
+    public record Work(LogContext.Ids ids, String what, Supplier<Uni<Void>> run) {
     }
 
     private static final Logger LOG = Logger.getLogger(RecordConsumer.class);

@@ -24,28 +24,42 @@ import io.smallrye.mutiny.Uni;
  */
 public final class LogContext {
 
-    public static final String EVENT_ID = "eventId";
-    public static final String ENFORCEMENT_ID = "enforcementId";
-    public static final String ACCOUNT_ID = "accountId";
-    public static final String TRACE_ID = "traceId";
-    public static final String SPAN_ID = "spanId";
+    /**
+     * The ids a piece of work is about, each logged under its own name as MDC key ({@code eventId},
+     * {@code enforcementId}, {@code accountId}); a null one is left out. Typed, so that a caller cannot
+     * pair a key with the wrong value.
+     */
+    public record Ids(String eventId, String enforcementId, String accountId) {
+
+        public static Ids ofEvent(String eventId, String accountId) {
+            return new Ids(eventId, null, accountId);
+        }
+
+        public static Ids ofEnforcement(String enforcementId, String accountId) {
+            return new Ids(null, enforcementId, accountId);
+        }
+
+        /** The MDC entries, by key. */
+        Map<String, String> entries() {
+            Map<String, String> entries = new LinkedHashMap<>();
+            putPresent(entries, "eventId", eventId);
+            putPresent(entries, "enforcementId", enforcementId);
+            putPresent(entries, "accountId", accountId);
+            return entries;
+        }
+
+        private static void putPresent(Map<String, String> entries, String key, String value) {
+            if (value != null) {
+                entries.put(key, value);
+            }
+        }
+    }
 
     private LogContext() {
     }
 
-    /** Ids by MDC key; a null value is left out. */
-    public static Map<String, String> ids(String... keysAndValues) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                ids.put(keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return ids;
-    }
-
     /** The work with these ids in the MDC, in the current trace context. */
-    public static <T> Uni<T> around(Map<String, String> ids, Supplier<Uni<T>> work) {
+    public static <T> Uni<T> around(Ids ids, Supplier<Uni<T>> work) {
         return around(null, ids, work);
     }
 
@@ -53,14 +67,14 @@ public final class LogContext {
      * The work with {@code trace} as the current trace context (null: the current one stays) and these
      * ids, plus the trace's own, in the MDC; both restored when the work ends, however it ends.
      */
-    public static <T> Uni<T> around(Context trace, Map<String, String> ids, Supplier<Uni<T>> work) {
+    public static <T> Uni<T> around(Context trace, Ids ids, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             Scope scope = trace == null ? Scope.noop() : trace.makeCurrent();
-            Map<String, String> entries = new LinkedHashMap<>(ids);
+            Map<String, String> entries = ids.entries();
             SpanContext span = Span.fromContext(trace == null ? Context.current() : trace).getSpanContext();
             if (span.isValid()) {
-                entries.put(TRACE_ID, span.getTraceId());
-                entries.put(SPAN_ID, span.getSpanId());
+                entries.put("traceId", span.getTraceId());
+                entries.put("spanId", span.getSpanId());
             }
             Map<String, Object> previous = put(entries);
             Uni<T> running;

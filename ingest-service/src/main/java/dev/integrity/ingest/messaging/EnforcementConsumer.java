@@ -52,7 +52,7 @@ public class EnforcementConsumer {
         long sentAt = record.timestamp();
         // The command's trace goes on in the reports it causes; its ids are on every line logged meanwhile.
         return commands.consume(record, command -> new RecordConsumer.Work(
-                LogContext.ids(LogContext.ENFORCEMENT_ID, command.enforcementId(), LogContext.ACCOUNT_ID, command.scope().accountId()),
+                LogContext.Ids.ofEnforcement(command.enforcementId(), command.scope().accountId()),
                 "enforcement " + command.kind() + " " + command.enforcementId(),
                 () -> caughtUp(command, sentAt).chain(() -> execute(command))));
     }

@@ -57,7 +57,7 @@ public class AccountEventConsumer {
                 continue; // named by its ce_type header as a type resolution does not need: not even parsed
             }
             work = work.chain(() -> steps.consume(record, event -> new RecordConsumer.Work(
-                    LogContext.ids(LogContext.EVENT_ID, event.eventId(), LogContext.ACCOUNT_ID, event.accountId()),
+                    LogContext.Ids.ofEvent(event.eventId(), event.accountId()),
                     event.step() + " " + event.eventId() + " of " + event.accountId(),
                     () -> Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext)
                             .invoke(resolved -> report(event, resolved)).replaceWithVoid())));

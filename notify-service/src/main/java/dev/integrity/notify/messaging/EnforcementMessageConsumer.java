@@ -58,7 +58,7 @@ public class EnforcementMessageConsumer {
     private Uni<Void> store(RecordConsumer<NewNotification> consumer, ConsumerRecord<String, byte[]> record, Function<NewNotification, String> what) {
         Executor onContext = OnContext.current();
         return consumer.consume(record, message -> new RecordConsumer.Work(
-                LogContext.ids(LogContext.ENFORCEMENT_ID, message.enforcementId(), LogContext.ACCOUNT_ID, message.accountId()),
+                LogContext.Ids.ofEnforcement(message.enforcementId(), message.accountId()),
                 what.apply(message),
                 () -> Uni.createFrom().deferred(() -> notifier.handle(message)).runSubscriptionOn(onContext)));
     }

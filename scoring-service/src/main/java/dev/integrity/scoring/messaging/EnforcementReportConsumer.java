@@ -1,6 +1,5 @@
 package dev.integrity.scoring.messaging;
 
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -55,7 +54,7 @@ public class EnforcementReportConsumer {
                 "outcome of " + outcome.enforcementId(), () -> service.onOutcome(outcome)));
     }
 
-    private static Map<String, String> ids(String enforcementId, String accountId) {
-        return LogContext.ids(LogContext.ENFORCEMENT_ID, enforcementId, LogContext.ACCOUNT_ID, accountId);
+    private static LogContext.Ids ids(String enforcementId, String accountId) {
+        return LogContext.Ids.ofEnforcement(enforcementId, accountId);
     }
 }

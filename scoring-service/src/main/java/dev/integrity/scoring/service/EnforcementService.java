@@ -112,12 +112,12 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> approve(String id, String moderator, String note) {
-        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id),
+        return LogContext.around(LogContext.Ids.ofEnforcement(id, null),
                 () -> move(id, EnforcementStatus.APPLIED, moderator, note).call(this::afterApproved));
     }
 
     public Uni<Enforcement> reject(String id, String moderator, String note) {
-        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id),
+        return LogContext.around(LogContext.Ids.ofEnforcement(id, null),
                 () -> move(id, EnforcementStatus.REJECTED, moderator, note).call(e -> afterRejected(e, moderator)));
     }
 
@@ -136,7 +136,7 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> revert(String id, String moderator, String note) {
-        return LogContext.around(LogContext.ids(LogContext.ENFORCEMENT_ID, id), () -> move(id, EnforcementStatus.REVERTED, moderator, note)
+        return LogContext.around(LogContext.Ids.ofEnforcement(id, null), () -> move(id, EnforcementStatus.REVERTED, moderator, note)
                 .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope()))));
     }
 

@@ -196,9 +196,9 @@ public class ScoringPipeline {
     }
 
     /** The ids of a proposal's log lines: its account, its enforcement and the account's latest event in the batch. */
-    private static Map<String, String> ids(Proposal p, Map<String, FeatureSnapshot> latest) {
+    private static LogContext.Ids ids(Proposal p, Map<String, FeatureSnapshot> latest) {
         FeatureSnapshot snapshot = latest.get(p.accountId());
         String eventId = snapshot == null || snapshot.event() == null ? null : snapshot.event().eventId();
-        return LogContext.ids(LogContext.ACCOUNT_ID, p.accountId(), LogContext.ENFORCEMENT_ID, p.enforcementId(), LogContext.EVENT_ID, eventId);
+        return new LogContext.Ids(eventId, p.enforcementId(), p.accountId());
     }
 }
