@@ -4,15 +4,9 @@ import dev.integrity.simulator.api.SuiteProcess;
 import java.nio.file.Path;
 
 /** {@link Replicas} through {@code ./suite replica scoring start|stop}, which knows the JVM options and ports. */
-public final class SuiteReplicas implements Replicas {
+public record SuiteReplicas(Path suite) implements Replicas {
 
     private static final long TIMEOUT_SECONDS = 240;
-
-    private final Path suite;
-
-    public SuiteReplicas(Path suite) {
-        this.suite = suite;
-    }
 
     @Override
     public void start() {

@@ -6,15 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code ./suite token ROLE [ACCOUNT_ID]} and takes the JWT it prints; ACCOUNT_ID (the token's sub) is passed when given. */
-public final class SuiteTokenSource implements TokenSource {
+public record SuiteTokenSource(Path suite) implements TokenSource {
 
     private static final long TIMEOUT_SECONDS = 30;
-
-    private final Path suite;
-
-    public SuiteTokenSource(Path suite) {
-        this.suite = suite;
-    }
 
     @Override
     public String token(Role role, String accountId) {

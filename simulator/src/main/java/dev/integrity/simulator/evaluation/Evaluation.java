@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Evaluates a run: waits for a quiet pipeline, reads the suite's view of the population, and
  * compares it with the truth. It reports what it sees and expects nothing.
  */
-public final class Evaluation {
+public record Evaluation(SuiteApi api, Options options, Clock clock, Sleeper sleeper, PrintWriter log) {
 
     /**
      * @param settleMax   the longest wait for a quiet pipeline
@@ -32,20 +32,6 @@ public final class Evaluation {
     }
 
     private static final int SAMPLES = 10;
-
-    private final SuiteApi api;
-    private final Options options;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final PrintWriter log;
-
-    public Evaluation(SuiteApi api, Options options, Clock clock, Sleeper sleeper, PrintWriter log) {
-        this.api = api;
-        this.options = options;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.log = log;
-    }
 
     public EvaluationReport run(List<TruthRecord> truth, String gateway) throws InterruptedException {
         log.printf(Locale.ROOT, "evaluation: waiting for the pipeline to be quiet (%d s without change, at most %d s)%n",

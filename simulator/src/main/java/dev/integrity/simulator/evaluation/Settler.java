@@ -18,26 +18,10 @@ import java.util.Optional;
  * while a sample has not been scored at all (scoring is still starting, or catching up after a
  * rebalance), nothing counts as quiet.
  */
-public final class Settler {
+public record Settler(SuiteApi api, Clock clock, Sleeper sleeper, Duration quietFor, Duration max, Duration pollEvery) {
 
     /** @param quiet false when {@code max} ran out first */
     public record Result(boolean quiet, double seconds, int enforcements) {
-    }
-
-    private final SuiteApi api;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Duration quietFor;
-    private final Duration max;
-    private final Duration pollEvery;
-
-    public Settler(SuiteApi api, Clock clock, Sleeper sleeper, Duration quietFor, Duration max, Duration pollEvery) {
-        this.api = api;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.quietFor = quietFor;
-        this.max = max;
-        this.pollEvery = pollEvery;
     }
 
     public Result settle(List<String> sampleAccounts) throws InterruptedException {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * blocked; a complier changes its password, revokes the named apps, reads the warning, and stops.
  * The phase ends when every such account is done or its time is up.
  */
-public final class FollowUp {
+public record FollowUp(Population population, SuiteApi api, FollowUpTraffic traffic, EventSink sink, Options options, Clock clock, Sleeper sleeper, PrintWriter log) {
 
     /** Sends events (e.g. through the {@code Sender}). */
     @FunctionalInterface
@@ -53,27 +53,6 @@ public final class FollowUp {
 
     private static final int MAX_FAILURES = 5;
     private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
-
-    private final Population population;
-    private final SuiteApi api;
-    private final FollowUpTraffic traffic;
-    private final EventSink sink;
-    private final Options options;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final PrintWriter log;
-
-    public FollowUp(Population population, SuiteApi api, FollowUpTraffic traffic, EventSink sink, Options options, Clock clock,
-            Sleeper sleeper, PrintWriter log) {
-        this.population = population;
-        this.api = api;
-        this.traffic = traffic;
-        this.sink = sink;
-        this.options = options;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.log = log;
-    }
 
     public FollowUpReport run() throws InterruptedException {
         List<Watch> watches = population.accounts().stream().filter(a -> a.archetype().reactsToWarnings()).map(Watch::new).toList();

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * and like ring-mates first, then strangers (25-60 an hour), unfollowing half of the strangers.
  * Half of the apps pace their actions almost regularly, the others at random.
  */
-final class Automation implements Behaviour {
+record Automation(Kind kind) implements Behaviour {
 
     enum Kind {
         FOLLOWER_APP(40, 100, 0.3),
@@ -31,12 +31,6 @@ final class Automation implements Behaviour {
             this.maxPerHour = maxPerHour;
             this.unfollowShare = unfollowShare;
         }
-    }
-
-    private final Kind kind;
-
-    Automation(Kind kind) {
-        this.kind = kind;
     }
 
     @Override

@@ -7,13 +7,7 @@ import dev.integrity.simulator.model.Distributions;
 import java.util.SplittableRandom;
 
 /** A person in the first-party apps: sessions of likes, follows, comments and posts, following the daily rhythm. */
-final class Sessions implements Behaviour {
-
-    private final SessionStyle style;
-
-    Sessions(SessionStyle style) {
-        this.style = style;
-    }
+record Sessions(SessionStyle style) implements Behaviour {
 
     @Override
     public void init(Actor actor, TrafficContext context) {
