@@ -1,5 +1,6 @@
 package dev.integrity.gateway.rest;
 
+import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,11 +33,9 @@ public class ActionsResource {
 
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final DownstreamClient ingest;
-
-    public ActionsResource(@Named("ingest") DownstreamClient ingest) {
-        this.ingest = ingest;
-    }
+    @Inject
+    @Named("ingest")
+    DownstreamClient ingest;
 
     @GET
     @Operation(summary = "Actions the platform must apply, oldest first; pass the answer's next as after to go on")

@@ -1,5 +1,6 @@
 package dev.integrity.gateway.rest;
 
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
@@ -26,11 +27,9 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("moderator")
 public class CasesResource {
 
-    private final DownstreamClient scoring;
-
-    public CasesResource(@Named("scoring") DownstreamClient scoring) {
-        this.scoring = scoring;
-    }
+    @Inject
+    @Named("scoring")
+    DownstreamClient scoring;
 
     @GET
     @Operation(summary = "Cases of a status (OPEN or CLOSED) and kind, oldest first: {items, next}")

@@ -1,5 +1,6 @@
 package dev.integrity.gateway.rest;
 
+import jakarta.inject.Inject;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +27,9 @@ import io.vertx.mutiny.core.buffer.Buffer;
 @RolesAllowed("moderator")
 public class GuardResource {
 
-    private final DownstreamClient scoring;
-
-    public GuardResource(@Named("scoring") DownstreamClient scoring) {
-        this.scoring = scoring;
-    }
+    @Inject
+    @Named("scoring")
+    DownstreamClient scoring;
 
     @GET
     @Operation(summary = "The breaker: CLOSED, or OPEN with the reason and when it opened")

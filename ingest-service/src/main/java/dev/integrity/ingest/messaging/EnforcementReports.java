@@ -1,5 +1,6 @@
 package dev.integrity.ingest.messaging;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -22,14 +23,12 @@ public class EnforcementReports {
 
     private static final String SOURCE = "/ingest-service";
 
-    private final MutinyEmitter<byte[]> impacts;
-    private final MutinyEmitter<byte[]> outcomes;
-
-    public EnforcementReports(@Channel("enforcement-impact") MutinyEmitter<byte[]> impacts,
-            @Channel("enforcement-applied") MutinyEmitter<byte[]> outcomes) {
-        this.impacts = impacts;
-        this.outcomes = outcomes;
-    }
+    @Inject
+    @Channel("enforcement-impact")
+    MutinyEmitter<byte[]> impacts;
+    @Inject
+    @Channel("enforcement-applied")
+    MutinyEmitter<byte[]> outcomes;
 
     public Uni<Void> impact(Impact impact) {
         return send(impacts, impact.accountId(), impact, "dev.integrity.enforcement.impact", impact.enforcementId() + ":impact");

@@ -1,5 +1,6 @@
 package dev.integrity.scoring.messaging;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -14,14 +15,12 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class CommandPublisher {
 
-    private final MutinyEmitter<byte[]> proposed;
-    private final MutinyEmitter<byte[]> decided;
-
-    public CommandPublisher(@Channel("enforcement-proposed") MutinyEmitter<byte[]> proposed,
-            @Channel("enforcement-decided") MutinyEmitter<byte[]> decided) {
-        this.proposed = proposed;
-        this.decided = decided;
-    }
+    @Inject
+    @Channel("enforcement-proposed")
+    MutinyEmitter<byte[]> proposed;
+    @Inject
+    @Channel("enforcement-decided")
+    MutinyEmitter<byte[]> decided;
 
     /** Sends the command in the current trace (a request's, or the consumed report's). */
     public Uni<Void> send(EnforcementCommand command) {

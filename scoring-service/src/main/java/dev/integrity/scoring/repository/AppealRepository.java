@@ -1,5 +1,6 @@
 package dev.integrity.scoring.repository;
 
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,11 +21,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AppealRepository {
 
-    private final Pool pool;
-
-    public AppealRepository(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject
+    Pool pool;
 
     public Pool pool() {
         return pool;

@@ -1,5 +1,6 @@
 package dev.integrity.scoring.repository;
 
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,11 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class EnforcementRepository {
 
-    private final Pool pool;
-
-    public EnforcementRepository(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject
+    Pool pool;
 
     public Pool pool() {
         return pool;

@@ -36,16 +36,10 @@ public class AppealService {
 
     /** A moderator's answer to an appeal. */
     public enum Decision {
-        GRANT(AppealStatus.GRANTED), DENY(AppealStatus.DENIED);
-
-        private final AppealStatus to;
-
-        Decision(AppealStatus to) {
-            this.to = to;
-        }
+        GRANT, DENY;
 
         public AppealStatus to() {
-            return to;
+            return this == GRANT ? AppealStatus.GRANTED : AppealStatus.DENIED;
         }
     }
 

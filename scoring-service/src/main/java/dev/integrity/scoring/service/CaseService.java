@@ -32,16 +32,10 @@ public class CaseService {
 
     /** A case decision: the enforcement status every held member moves to. */
     public enum Decision {
-        APPROVE(EnforcementStatus.APPLIED), REJECT(EnforcementStatus.REJECTED);
-
-        private final EnforcementStatus to;
-
-        Decision(EnforcementStatus to) {
-            this.to = to;
-        }
+        APPROVE, REJECT;
 
         public EnforcementStatus to() {
-            return to;
+            return this == APPROVE ? EnforcementStatus.APPLIED : EnforcementStatus.REJECTED;
         }
     }
 
