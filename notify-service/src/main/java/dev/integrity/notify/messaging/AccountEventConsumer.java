@@ -21,6 +21,7 @@ import dev.integrity.notify.service.OnContext;
 import dev.integrity.notify.service.RemediationService;
 import dev.integrity.observability.LogContext;
 import dev.integrity.observability.Tracing;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,18 +52,17 @@ public class AccountEventConsumer {
     @Incoming("remediation-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         Executor onContext = OnContext.current();
-        Uni<Void> work = Uni.createFrom().voidItem();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (RemediationReader.skippable(CloudEvents.accountEventType(record.headers()))) {
-                continue; // named by its ce_type header as a type resolution does not need: not even parsed
-            }
-            work = work.chain(() -> steps.consume(record, event -> new RecordConsumer.Work(
-                    LogContext.Ids.ofEvent(event.eventId(), event.accountId()),
-                    event.step() + " " + event.eventId() + " of " + event.accountId(),
-                    () -> Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext)
-                            .invoke(resolved -> report(event, resolved)).replaceWithVoid())));
-        }
-        return work;
+        // One record after the other as a stream, not a chain of thousands of nested Unis (a batch holds up to
+        // max.poll.records, and such a chain overflows the stack when it completes synchronously).
+        return Multi.createFrom().iterable(records)
+                // named by its ce_type header as a type resolution does not need: not even parsed
+                .filter(record -> !RemediationReader.skippable(CloudEvents.accountEventType(record.headers())))
+                .onItem().transformToUniAndConcatenate(record -> steps.consume(record, event -> new RecordConsumer.Work(
+                        LogContext.Ids.ofEvent(event.eventId(), event.accountId()),
+                        event.step() + " " + event.eventId() + " of " + event.accountId(),
+                        () -> Uni.createFrom().deferred(() -> remediation.record(event)).runSubscriptionOn(onContext)
+                                .invoke(resolved -> report(event, resolved)).replaceWithVoid())))
+                .onItem().ignoreAsUni();
     }
 
     private void report(RemediationEvent event, List<NotificationSnapshot> resolved) {
