@@ -1,14 +1,14 @@
 package dev.integrity.model;
 
-import static dev.integrity.model.ProfileColumns.BIOGRAPHY;
-import static dev.integrity.model.ProfileColumns.EXTERNAL_URL;
-import static dev.integrity.model.ProfileColumns.FOLLOWER_COUNT;
-import static dev.integrity.model.ProfileColumns.FOLLOWING_COUNT;
-import static dev.integrity.model.ProfileColumns.FULL_NAME;
-import static dev.integrity.model.ProfileColumns.HAS_PROFILE_PICTURE;
-import static dev.integrity.model.ProfileColumns.IS_PRIVATE;
-import static dev.integrity.model.ProfileColumns.MEDIA_COUNT;
-import static dev.integrity.model.ProfileColumns.USERNAME;
+import static dev.integrity.model.ProfileColumns.Column.BIOGRAPHY;
+import static dev.integrity.model.ProfileColumns.Column.EXTERNAL_URL;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWER_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWING_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FULL_NAME;
+import static dev.integrity.model.ProfileColumns.Column.HAS_PROFILE_PICTURE;
+import static dev.integrity.model.ProfileColumns.Column.IS_PRIVATE;
+import static dev.integrity.model.ProfileColumns.Column.MEDIA_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.USERNAME;
 
 import dev.integrity.contract.Profile;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Every feature the model can use: the profile features below, then the {@link BehaviourFeatures}
@@ -43,36 +44,36 @@ public final class FeatureSet {
 
     /** The profile features, in canonical order. */
     public static final List<Feature> PROFILE_FEATURES = List.of(
-            new Feature(LOG_FOLLOWERS, List.of(FOLLOWER_COUNT), "ln(1 + followerCount)",
+            new Feature(LOG_FOLLOWERS, columns(FOLLOWER_COUNT), "ln(1 + followerCount)",
                     p -> Math.log1p(p.followerCount())),
-            new Feature(LOG_FOLLOWING, List.of(FOLLOWING_COUNT), "ln(1 + followingCount)",
+            new Feature(LOG_FOLLOWING, columns(FOLLOWING_COUNT), "ln(1 + followingCount)",
                     p -> Math.log1p(p.followingCount())),
             // Not ln((1 + following) / (1 + followers)): that is exactly log_following - log_followers,
             // which would leave the three weights unidentifiable and the explanations arbitrary.
-            new Feature(LOG_FOLLOWING_RATIO, List.of(FOLLOWING_COUNT, FOLLOWER_COUNT),
+            new Feature(LOG_FOLLOWING_RATIO, columns(FOLLOWING_COUNT, FOLLOWER_COUNT),
                     "ln(1 + followingCount / (1 + followerCount))",
                     p -> Math.log1p(p.followingCount() / (1.0 + p.followerCount()))),
-            new Feature(LOG_MEDIA, List.of(MEDIA_COUNT), "ln(1 + mediaCount)",
+            new Feature(LOG_MEDIA, columns(MEDIA_COUNT), "ln(1 + mediaCount)",
                     p -> Math.log1p(p.mediaCount())),
-            new Feature(BIO_LENGTH, List.of(BIOGRAPHY), "biography length in Unicode code points, after trimming",
+            new Feature(BIO_LENGTH, columns(BIOGRAPHY), "biography length in Unicode code points, after trimming",
                     p -> codePoints(p.biography().strip())),
-            new Feature(HAS_EXTERNAL_URL, List.of(EXTERNAL_URL), "1 if externalUrl is not blank, else 0",
+            new Feature(HAS_EXTERNAL_URL, columns(EXTERNAL_URL), "1 if externalUrl is not blank, else 0",
                     p -> flag(!p.externalUrl().isBlank())),
-            new Feature(HAS_PROFILE_PICTURE_FEATURE, List.of(HAS_PROFILE_PICTURE), "1 if hasProfilePicture, else 0",
+            new Feature(HAS_PROFILE_PICTURE_FEATURE, columns(HAS_PROFILE_PICTURE), "1 if hasProfilePicture, else 0",
                     p -> flag(p.hasProfilePicture())),
-            new Feature(IS_PRIVATE_FEATURE, List.of(IS_PRIVATE), "1 if isPrivate, else 0",
+            new Feature(IS_PRIVATE_FEATURE, columns(IS_PRIVATE), "1 if isPrivate, else 0",
                     p -> flag(p.isPrivate())),
-            new Feature(USERNAME_DIGITS, List.of(USERNAME), "number of decimal digits in username",
+            new Feature(USERNAME_DIGITS, columns(USERNAME), "number of decimal digits in username",
                     p -> digits(p.username())),
-            new Feature(USERNAME_DIGIT_SHARE, List.of(USERNAME), "digits in username / max(1, username length)",
+            new Feature(USERNAME_DIGIT_SHARE, columns(USERNAME), "digits in username / max(1, username length)",
                     p -> digits(p.username()) / (double) Math.max(1, codePoints(p.username()))),
-            new Feature(USERNAME_LENGTH, List.of(USERNAME), "username length in Unicode code points",
+            new Feature(USERNAME_LENGTH, columns(USERNAME), "username length in Unicode code points",
                     p -> codePoints(p.username())),
-            new Feature(FULLNAME_WORDS, List.of(FULL_NAME), "number of whitespace-separated words in fullName",
+            new Feature(FULLNAME_WORDS, columns(FULL_NAME), "number of whitespace-separated words in fullName",
                     p -> NameMatch.words(p.fullName()).size()),
-            new Feature(FULLNAME_EMPTY, List.of(FULL_NAME), "1 if fullName is blank, else 0",
+            new Feature(FULLNAME_EMPTY, columns(FULL_NAME), "1 if fullName is blank, else 0",
                     p -> flag(p.fullName().isBlank())),
-            new Feature(USERNAME_FULLNAME_OVERLAP, List.of(USERNAME, FULL_NAME),
+            new Feature(USERNAME_FULLNAME_OVERLAP, columns(USERNAME, FULL_NAME),
                     "share of fullName's words (letters only, lower-cased, 2+ letters) found inside the username's"
                             + " letters (lower-cased); 0 when fullName has no such word",
                     p -> NameMatch.overlap(p.username(), p.fullName())));
@@ -80,6 +81,10 @@ public final class FeatureSet {
     private static final Map<String, Feature> PROFILE_BY_NAME = indexByName();
 
     private FeatureSet() {
+    }
+
+    private static List<String> columns(ProfileColumns.Column... columns) {
+        return Stream.of(columns).map(ProfileColumns.Column::csvName).toList();
     }
 
     /** Every feature name, profile features first, then behaviour features. */

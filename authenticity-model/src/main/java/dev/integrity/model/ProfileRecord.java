@@ -1,14 +1,14 @@
 package dev.integrity.model;
 
-import static dev.integrity.model.ProfileColumns.BIOGRAPHY;
-import static dev.integrity.model.ProfileColumns.EXTERNAL_URL;
-import static dev.integrity.model.ProfileColumns.FOLLOWER_COUNT;
-import static dev.integrity.model.ProfileColumns.FOLLOWING_COUNT;
-import static dev.integrity.model.ProfileColumns.FULL_NAME;
-import static dev.integrity.model.ProfileColumns.HAS_PROFILE_PICTURE;
-import static dev.integrity.model.ProfileColumns.IS_PRIVATE;
-import static dev.integrity.model.ProfileColumns.MEDIA_COUNT;
-import static dev.integrity.model.ProfileColumns.USERNAME;
+import static dev.integrity.model.ProfileColumns.Column.BIOGRAPHY;
+import static dev.integrity.model.ProfileColumns.Column.EXTERNAL_URL;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWER_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWING_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FULL_NAME;
+import static dev.integrity.model.ProfileColumns.Column.HAS_PROFILE_PICTURE;
+import static dev.integrity.model.ProfileColumns.Column.IS_PRIVATE;
+import static dev.integrity.model.ProfileColumns.Column.MEDIA_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.USERNAME;
 
 import dev.integrity.contract.Profile;
 import java.util.Map;
@@ -52,7 +52,11 @@ public record ProfileRecord(
      * that name; null when absent.
      */
     public Object column(String name) {
-        return switch (name) {
+        ProfileColumns.Column column = ProfileColumns.Column.named(name);
+        if (column == null) {
+            return behaviour.get(name);
+        }
+        return switch (column) {
             case USERNAME -> username;
             case FULL_NAME -> fullName;
             case BIOGRAPHY -> biography;
@@ -62,7 +66,6 @@ public record ProfileRecord(
             case MEDIA_COUNT -> mediaCount;
             case FOLLOWER_COUNT -> followerCount;
             case FOLLOWING_COUNT -> followingCount;
-            default -> behaviour.get(name);
         };
     }
 

@@ -1,15 +1,15 @@
 package dev.integrity.model.csv;
 
-import static dev.integrity.model.ProfileColumns.BIOGRAPHY;
-import static dev.integrity.model.ProfileColumns.EXTERNAL_URL;
-import static dev.integrity.model.ProfileColumns.FOLLOWER_COUNT;
-import static dev.integrity.model.ProfileColumns.FOLLOWING_COUNT;
-import static dev.integrity.model.ProfileColumns.FULL_NAME;
-import static dev.integrity.model.ProfileColumns.HAS_PROFILE_PICTURE;
-import static dev.integrity.model.ProfileColumns.IS_PRIVATE;
+import static dev.integrity.model.ProfileColumns.Column.BIOGRAPHY;
+import static dev.integrity.model.ProfileColumns.Column.EXTERNAL_URL;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWER_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FOLLOWING_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.FULL_NAME;
+import static dev.integrity.model.ProfileColumns.Column.HAS_PROFILE_PICTURE;
+import static dev.integrity.model.ProfileColumns.Column.IS_PRIVATE;
 import static dev.integrity.model.ProfileColumns.LABEL;
-import static dev.integrity.model.ProfileColumns.MEDIA_COUNT;
-import static dev.integrity.model.ProfileColumns.USERNAME;
+import static dev.integrity.model.ProfileColumns.Column.MEDIA_COUNT;
+import static dev.integrity.model.ProfileColumns.Column.USERNAME;
 
 import dev.integrity.model.BehaviourFeatures;
 import dev.integrity.model.ProfileColumns;
@@ -103,9 +103,9 @@ public final class ProfileCsv {
                     behaviour.put(name, number(name));
                 }
             }
-            ProfileRecord profile = new ProfileRecord(raw(USERNAME), raw(FULL_NAME), raw(BIOGRAPHY),
-                    raw(EXTERNAL_URL), bool(HAS_PROFILE_PICTURE), bool(IS_PRIVATE),
-                    count(MEDIA_COUNT), count(FOLLOWER_COUNT), count(FOLLOWING_COUNT), behaviour);
+            ProfileRecord profile = new ProfileRecord(raw(USERNAME.csvName()), raw(FULL_NAME.csvName()), raw(BIOGRAPHY.csvName()),
+                    raw(EXTERNAL_URL.csvName()), bool(HAS_PROFILE_PICTURE.csvName()), bool(IS_PRIVATE.csvName()),
+                    count(MEDIA_COUNT.csvName()), count(FOLLOWER_COUNT.csvName()), count(FOLLOWING_COUNT.csvName()), behaviour);
             return new LabelledProfile(row.line(), profile, label());
         }
 
