@@ -3,6 +3,7 @@ package dev.integrity.gateway.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,11 +44,13 @@ public class RateLimiter {
     private final ReactiveRedisDataSource redis;
     private final RateLimitConfig config;
     private final GatewayMetrics metrics;
+    private final Clock clock;
 
-    public RateLimiter(ReactiveRedisDataSource redis, RateLimitConfig config, GatewayMetrics metrics) {
+    public RateLimiter(ReactiveRedisDataSource redis, RateLimitConfig config, GatewayMetrics metrics, Clock clock) {
         this.redis = redis;
         this.config = config;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     public Uni<Verdict> check(String credential, String route) {
@@ -55,7 +58,7 @@ public class RateLimiter {
             return Uni.createFrom().item(Verdict.uncounted());
         }
         int limit = route.equals("POST /api/v1/events") ? config.eventsPerMinute() : config.defaultPerMinute();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long window = now / WINDOW_MS;
         String token = hash(credential);
         return count(RedisKeys.rateWindow(token, route, window), RedisKeys.rateWindow(token, route, window - 1))

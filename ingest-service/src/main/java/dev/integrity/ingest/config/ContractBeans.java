@@ -13,8 +13,8 @@ public class ContractBeans {
 
     @Produces
     @ApplicationScoped
-    EventValidator eventValidator(IngestConfig config) {
-        return new EventValidator(Clock.systemUTC(), config.maxFutureSkew());
+    EventValidator eventValidator(IngestConfig config, Clock clock) {
+        return new EventValidator(clock, config.maxFutureSkew());
     }
 
     @Produces

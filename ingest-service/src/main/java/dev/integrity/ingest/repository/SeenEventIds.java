@@ -1,6 +1,5 @@
 package dev.integrity.ingest.repository;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,12 +8,11 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.integrity.ingest.config.IngestConfig;
+import dev.integrity.support.redis.RedisPipeline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The eventIds already taken, shared by every ingest replica through Redis. A claim marks an id in
@@ -26,23 +24,20 @@ import io.vertx.mutiny.redis.client.Response;
  * eventId.
  * <p>
  * Claims, confirmations and releases go in pipelined batches, never one round trip per event: a
- * request carries up to 10,000 events. Quarkus's typed data source has no pipelining (each command is
- * a write of its own, and on the pooled data source a connection of its own), so the commands go
- * through the batch of the data source's own Vert.x client, in chunks its waiting queue accepts.
+ * request carries up to 10,000 events ({@link RedisPipeline} says why and how).
  */
 @ApplicationScoped
 public class SeenEventIds {
 
     private static final String IN_FLIGHT = "pending";
     private static final String PUBLISHED = "1";
-    private static final int CHUNK = 1000;
 
-    private final Redis redis;
+    private final RedisPipeline redis;
     private final long retentionSeconds;
     private final long pendingSeconds;
 
     public SeenEventIds(ReactiveRedisDataSource redis, IngestConfig config) {
-        this.redis = redis.getRedis();
+        this.redis = new RedisPipeline(redis);
         this.retentionSeconds = config.dedupeRetention().toSeconds();
         this.pendingSeconds = config.dedupePending().toSeconds();
     }
@@ -80,24 +75,8 @@ public class SeenEventIds {
     private record Taken(String eventId, String value) {
     }
 
-    /** One command per id, in pipelined chunks; each answer read as a string, with its id. */
+    /** One command per id, pipelined; each answer read as a string, with its id. */
     private Uni<List<Taken>> valuesBefore(List<String> eventIds, Function<String, Request> command) {
-        List<Uni<List<Response>>> chunks = new ArrayList<>();
-        for (int from = 0; from < eventIds.size(); from += CHUNK) {
-            chunks.add(redis.batch(eventIds.subList(from, Math.min(from + CHUNK, eventIds.size())).stream().map(command).toList()));
-        }
-        if (chunks.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Uni.join().all(chunks).andFailFast().map(lists -> {
-            List<Response> responses = new ArrayList<>(eventIds.size());
-            lists.forEach(responses::addAll);
-            List<Taken> answers = new ArrayList<>(eventIds.size());
-            for (int i = 0; i < eventIds.size(); i++) {
-                Response value = responses.get(i);
-                answers.add(new Taken(eventIds.get(i), value == null ? null : value.toString()));
-            }
-            return answers;
-        });
+        return redis.each(eventIds, command, (id, value) -> new Taken(id, value == null ? null : value.toString()));
     }
 }

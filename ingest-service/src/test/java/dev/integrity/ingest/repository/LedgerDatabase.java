@@ -1,5 +1,6 @@
 package dev.integrity.ingest.repository;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class LedgerDatabase implements AutoCloseable {
         pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect)
                 .using(vertx.getDelegate()).build());
         ledger = new LedgerRepository(pool, new LedgerPlanner(AppClassifier.defaults()));
-        enforcements = new EnforcementLedger(pool, new ActionOutbox(pool));
+        enforcements = new EnforcementLedger(pool, new ActionOutbox(pool), Clock.systemUTC());
     }
 
     /**

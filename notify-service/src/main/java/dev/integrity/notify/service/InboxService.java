@@ -1,5 +1,6 @@
 package dev.integrity.notify.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +21,8 @@ public class InboxService {
 
     @Inject
     NotificationRepository notifications;
+    @Inject
+    Clock clock;
 
     /** One page of the account's messages, newest first; messages held back by the cap are not shown. */
     @WithSession
@@ -37,7 +40,7 @@ public class InboxService {
     public Uni<Void> markRead(String accountId, String notificationId) {
         return notifications.findVisible(accountId, notificationId)
                 .onItem().ifNull().failWith(() -> new NotificationNotFoundException(accountId, notificationId))
-                .invoke(notification -> notification.markRead(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .invoke(notification -> notification.markRead(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)))
                 .replaceWithVoid();
     }
 }

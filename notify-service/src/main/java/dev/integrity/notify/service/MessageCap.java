@@ -1,5 +1,7 @@
 package dev.integrity.notify.service;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -42,17 +44,19 @@ public class MessageCap {
     private final ReactiveRedisDataSource redis;
     private final NotifyConfig.Cap config;
     private final NotificationMetrics metrics;
+    private final Clock clock;
 
-    public MessageCap(ReactiveRedisDataSource redis, NotifyConfig config, NotificationMetrics metrics) {
+    public MessageCap(ReactiveRedisDataSource redis, NotifyConfig config, NotificationMetrics metrics, Clock clock) {
         this.redis = redis;
         this.config = config.cap();
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** @return true to deliver the message, false to record it as suppressed */
     public Uni<Boolean> admit(NewNotification message) {
         return redis.execute(Command.EVAL, ADMIT, "1", RedisKeys.messageCap(message.accountId()),
-                String.valueOf(System.currentTimeMillis()), String.valueOf(config.window().toMillis()), String.valueOf(config.maxMessages()),
+                String.valueOf(clock.millis()), String.valueOf(config.window().toMillis()), String.valueOf(config.maxMessages()),
                 message.transitionKey(), message.kind().isCapped() ? "0" : "1")
                 .ifNoItem().after(config.timeout()).fail()
                 .map(MessageCap::admitted)

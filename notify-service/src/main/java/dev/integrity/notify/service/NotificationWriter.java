@@ -1,5 +1,6 @@
 package dev.integrity.notify.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +29,8 @@ public class NotificationWriter {
     AccountLock accountLock;
     @Inject
     WarningResolver resolver;
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<Boolean> exists(NewNotification message) {
@@ -46,7 +49,7 @@ public class NotificationWriter {
     @WithTransaction
     public Uni<CreatedNotification> create(NewNotification message, boolean suppressed) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         return accountLock.lock(message.accountId())
                 .chain(() -> detailed(message))
                 .chain(complete -> notifications.insertIfAbsent(id, complete, now)

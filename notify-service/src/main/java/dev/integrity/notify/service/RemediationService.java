@@ -1,5 +1,6 @@
 package dev.integrity.notify.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,11 +26,13 @@ public class RemediationService {
     AccountLock accountLock;
     @Inject
     WarningResolver resolver;
+    @Inject
+    Clock clock;
 
     /** @return the warnings this step resolved (none for a replayed or older step) */
     @WithTransaction
     public Uni<List<NotificationSnapshot>> record(RemediationEvent event) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         return accountLock.lock(event.accountId())
                 .chain(() -> steps.record(event))
                 .chain(changed -> changed

@@ -1,6 +1,7 @@
 package dev.integrity.scoring.messaging;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,10 +50,13 @@ public class AccountEventConsumer {
     private final BatchConsumer<FeatureSnapshot> batches;
     private final Timer decisionLatency;
     private final Tracing tracing;
+    private final Clock clock;
 
-    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetter deadLetter, MeterRegistry registry, Tracing tracing) {
+    public AccountEventConsumer(ScoringPipeline pipeline, DeadLetter deadLetter, MeterRegistry registry, Tracing tracing,
+            Clock clock) {
         this.pipeline = pipeline;
         this.tracing = tracing;
+        this.clock = clock;
         DistributionSummary batchSizes = DistributionSummary.builder("scoring.batch.size").description("Records per scoring batch").register(registry);
         this.batches = new BatchConsumer<>(AccountEventConsumer::read, deadLetter::accountEvent, batchSizes);
         this.decisionLatency = Timer.builder("scoring.decision.latency")
@@ -80,7 +84,7 @@ public class AccountEventConsumer {
                 LOG.warnf(e, "scoring batch of %d records failed, retrying", records.count());
             }
         }).invoke(() -> {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             for (ConsumerRecord<String, byte[]> record : records) {
                 decisionLatency.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
             }

@@ -20,6 +20,7 @@ import dev.integrity.scoring.decision.LockstepRules.CrowdedBucket;
 import dev.integrity.scoring.decision.LockstepRules.Membership;
 import dev.integrity.scoring.model.LockstepHit;
 import dev.integrity.scoring.repository.LockstepRepository;
+import dev.integrity.support.redis.RedisPipeline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 

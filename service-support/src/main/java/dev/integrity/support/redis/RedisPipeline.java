@@ -1,4 +1,4 @@
-package dev.integrity.scoring.service;
+package dev.integrity.support.redis;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,29 +18,30 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Redis commands sent many at a time, for a scoring batch's lockstep work (thousands of commands a
- * batch). Quarkus's typed data source has no pipelining: each command is a write of its own, and on
- * the pooled data source a connection of its own. So the commands go through the batch of the data
- * source's own Vert.x client, in chunks its waiting queue accepts: one write and one round trip per
- * chunk. The answers become typed values here, and nowhere else.
+ * Redis commands sent many at a time (a scoring batch's lockstep work, an ingest request's event ids:
+ * thousands of commands). Quarkus's typed data source has no pipelining: each command is a write of its
+ * own, and on the pooled data source a connection of its own. So the commands go through the batch of
+ * the data source's own Vert.x client, in chunks its waiting queue accepts: one write and one round trip
+ * per chunk, the answers joined back in the commands' order. The answers become typed values here, and
+ * nowhere else.
  */
-final class RedisPipeline {
+public final class RedisPipeline {
 
     private static final int CHUNK = 1000;
 
     private final Redis redis;
 
-    RedisPipeline(ReactiveRedisDataSource redis) {
+    public RedisPipeline(ReactiveRedisDataSource redis) {
         this.redis = redis.getRedis();
     }
 
     /** Each set's members (in Redis's order), by key. */
-    Uni<Map<String, List<String>>> members(Collection<String> keys) {
+    public Uni<Map<String, List<String>>> members(Collection<String> keys) {
         return byKey(keys, key -> Request.cmd(Command.SMEMBERS).arg(key), RedisPipeline::strings);
     }
 
     /** Each hash of whole numbers, by key; a missing hash is empty. */
-    Uni<Map<String, Map<String, Long>>> counts(Collection<String> keys) {
+    public Uni<Map<String, Map<String, Long>>> counts(Collection<String> keys) {
         return byKey(keys, key -> Request.cmd(Command.HGETALL).arg(key), hash -> {
             Map<String, Long> counts = new HashMap<>();
             if (hash != null) {
@@ -53,7 +54,7 @@ final class RedisPipeline {
     }
 
     /** Adds members to each set and (re)sets its time to live. */
-    Uni<Void> addAll(Map<String, ? extends Collection<String>> membersByKey, long ttlSeconds) {
+    public Uni<Void> addAll(Map<String, ? extends Collection<String>> membersByKey, long ttlSeconds) {
         List<Request> requests = new ArrayList<>(membersByKey.size() * 2);
         membersByKey.forEach((key, members) -> {
             Request sadd = Request.cmd(Command.SADD).arg(key);
@@ -65,7 +66,7 @@ final class RedisPipeline {
     }
 
     /** One command per item, in one pipeline; each answer converted together with its item, in the items' order. */
-    <T, R> Uni<List<R>> each(List<T> items, Function<T, Request> command, BiFunction<T, Response, R> answer) {
+    public <T, R> Uni<List<R>> each(List<T> items, Function<T, Request> command, BiFunction<T, Response, R> answer) {
         return send(items.stream().map(command).toList()).map(responses -> {
             List<R> answers = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
@@ -76,7 +77,7 @@ final class RedisPipeline {
     }
 
     /** An array answer of whole numbers (a script's reply). */
-    static List<Long> longs(Response array) {
+    public static List<Long> longs(Response array) {
         List<Long> values = new ArrayList<>(array.size());
         array.forEach(v -> values.add(v.toLong()));
         return values;
