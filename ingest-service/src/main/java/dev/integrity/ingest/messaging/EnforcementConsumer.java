@@ -1,6 +1,5 @@
 package dev.integrity.ingest.messaging;
 
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,8 +28,6 @@ import io.smallrye.mutiny.Uni;
 public class EnforcementConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnforcementConsumer.class);
-
-    private static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
 
     private final EnforcementLedger ledger;
     private final EnforcementReports reports;
@@ -65,20 +62,9 @@ public class EnforcementConsumer {
         return command;
     }
 
-    /**
-     * Scoring may propose from events the ledger has not written yet (both consume account-events,
-     * each at its own pace). An impact computed then would miss engagement and slip past the guard,
-     * so IMPACT waits (by failing and being retried) until the ledger has the account's events up
-     * to the proposal's time; after a bounded wait it goes ahead with what the ledger has.
-     */
+    /** IMPACT waits until the ledger has caught up with the proposal (see {@link EnforcementLedger#caughtUpWith}). */
     private Uni<Void> caughtUp(EnforcementCommand command, long sentAt) {
-        if (command.kind() != EnforcementCommand.Kind.IMPACT || command.scope().to() == null
-                || System.currentTimeMillis() - sentAt > LEDGER_WAIT.toMillis()) {
-            return Uni.createFrom().voidItem();
-        }
-        return ledger.hasEventsUpTo(command.scope().accountId(), command.scope().to()).chain(ready -> ready
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new IllegalStateException("the ledger has not caught up with " + command.scope().accountId() + " yet")));
+        return command.kind() == EnforcementCommand.Kind.IMPACT ? ledger.caughtUpWith(command.scope(), sentAt) : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> execute(EnforcementCommand command) {

@@ -7,6 +7,8 @@ import static dev.integrity.ingest.model.CountDeltas.Column.FOLLOWING;
 import static dev.integrity.ingest.model.CountDeltas.Column.LIKES_GIVEN;
 import static dev.integrity.ingest.model.CountDeltas.Column.LIKES_RECEIVED;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,10 +77,33 @@ public class EnforcementLedger {
 
     private final Pool pool;
     private final ActionOutbox actions;
+    /** The longest an impact waits for the ledger to catch up with its proposal. */
+    static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
 
-    public EnforcementLedger(Pool pool, ActionOutbox actions) {
+    private final Clock clock;
+
+    public EnforcementLedger(Pool pool, ActionOutbox actions, Clock clock) {
         this.pool = pool;
         this.actions = actions;
+        this.clock = clock;
+    }
+
+    /**
+     * Scoring may propose from events the ledger has not written yet (both consume account-events,
+     * each at its own pace). An impact computed then would miss engagement and slip past the guard,
+     * so an impact waits (by failing, to be retried) until the ledger has the account's events up to
+     * the scope's end; once the proposal is older than {@link #LEDGER_WAIT} it goes ahead with what
+     * the ledger has.
+     *
+     * @param sentAtMs when the proposal was sent (its record's timestamp)
+     */
+    public Uni<Void> caughtUpWith(EnforcementScope scope, long sentAtMs) {
+        if (scope.to() == null || clock.millis() - sentAtMs > LEDGER_WAIT.toMillis()) {
+            return Uni.createFrom().voidItem();
+        }
+        return hasEventsUpTo(scope.accountId(), scope.to()).chain(ready -> ready
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new IllegalStateException("the ledger has not caught up with " + scope.accountId() + " yet")));
     }
 
     /** True once the ledger has taken the account's events up to the given event time. */
@@ -247,12 +272,12 @@ public class EnforcementLedger {
         return sql.replace(" FOR UPDATE", "");
     }
 
-    private static Tuple scopeParams(EnforcementScope scope) {
+    private Tuple scopeParams(EnforcementScope scope) {
         List<LockstepWindow> windows = scope.lockstep();
         return Tuple.tuple()
                 .addString(scope.accountId())
                 .addOffsetDateTime(Sql.time(scope.from() == null ? Instant.EPOCH : scope.from()))
-                .addOffsetDateTime(Sql.time(scope.to() == null ? Instant.now() : scope.to()))
+                .addOffsetDateTime(Sql.time(scope.to() == null ? Instant.now(clock) : scope.to()))
                 .addArrayOfString(scope.apps().toArray(String[]::new))
                 .addArrayOfString(Sql.strings(windows, LockstepWindow::targetAccountId))
                 .addArrayOfOffsetDateTime(Sql.times(windows, LockstepWindow::from))
