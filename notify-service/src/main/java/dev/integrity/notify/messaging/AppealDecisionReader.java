@@ -7,6 +7,7 @@ import dev.integrity.contract.review.AppealDecision;
 import dev.integrity.contract.review.AppealStatus;
 import dev.integrity.kafka.RecordReader;
 import dev.integrity.kafka.UnusableRecordException;
+import dev.integrity.notify.model.EnforcementDetails;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.Transition;
@@ -47,6 +48,6 @@ public final class AppealDecisionReader {
             throw new UnusableRecordException("invalid appeal decision: " + String.join("; ", problems));
         }
         return new NewNotification(decision.accountId(), decision.enforcementId(), Transition.APPEAL_DENIED, kind,
-                OutcomeReader.UNKNOWN_ACTION, 0, 0, 0, 0, List.of(), decision.decidedAt());
+                new EnforcementDetails(OutcomeReader.UNKNOWN_ACTION, 0, 0, 0, 0, List.of()), decision.decidedAt());
     }
 }

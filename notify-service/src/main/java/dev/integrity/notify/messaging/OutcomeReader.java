@@ -9,6 +9,7 @@ import dev.integrity.contract.enforcement.EnforcementOutcome;
 import dev.integrity.contract.enforcement.Removed;
 import dev.integrity.kafka.RecordReader;
 import dev.integrity.kafka.UnusableRecordException;
+import dev.integrity.notify.model.EnforcementDetails;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.Transition;
@@ -49,9 +50,10 @@ public final class OutcomeReader {
             throw new UnusableRecordException("invalid enforcement outcome: " + String.join("; ", problems));
         }
         NotificationKind kind = NotificationKind.of(outcome.status(), action, outcome.strike());
+        EnforcementDetails details = new EnforcementDetails(action == null ? UNKNOWN_ACTION : action.name(),
+                Math.max(outcome.strike(), 0), removed.follows(), removed.likes(), removed.comments(), apps);
         return new NewNotification(outcome.accountId(), outcome.enforcementId(), Transition.of(outcome.status()), kind,
-                action == null ? UNKNOWN_ACTION : action.name(),
-                Math.max(outcome.strike(), 0), removed.follows(), removed.likes(), removed.comments(), apps, outcome.at());
+                details, outcome.at());
     }
 
     /** The outcome's action; a reversal may lack one (null), an application may not. */

@@ -1,7 +1,7 @@
 package dev.integrity.notify.model;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * A message to create for one transition of an enforcement: read from an
@@ -12,16 +12,11 @@ public record NewNotification(
         String enforcementId,
         Transition transition,
         NotificationKind kind,
-        String action,
-        int strike,
-        long followsRemoved,
-        long likesRemoved,
-        long commentsRemoved,
-        List<String> apps,
+        EnforcementDetails details,
         Instant enforcedAt) {
 
     public NewNotification {
-        apps = apps == null ? List.of() : List.copyOf(apps);
+        Objects.requireNonNull(details, "details");
     }
 
     /** Identifies the transition: the idempotency key, and the member counted by the cap. */
@@ -34,7 +29,6 @@ public record NewNotification(
      * strike, removed counts and apps. The account, enforcement, transition, kind and time stay.
      */
     public NewNotification withDetailsOf(NotificationSnapshot applied) {
-        return new NewNotification(accountId, enforcementId, transition, kind, applied.action(), applied.strike(),
-                applied.followsRemoved(), applied.likesRemoved(), applied.commentsRemoved(), applied.apps(), enforcedAt);
+        return new NewNotification(accountId, enforcementId, transition, kind, applied.details(), enforcedAt);
     }
 }

@@ -105,8 +105,8 @@ public class Notification {
     }
 
     public NotificationSnapshot snapshot() {
-        return new NotificationSnapshot(id, accountId, enforcementId, kind(), action, strike,
-                followsRemoved, likesRemoved, commentsRemoved, apps == null ? List.of() : List.copyOf(apps),
+        return new NotificationSnapshot(id, accountId, enforcementId, kind(),
+                new EnforcementDetails(action, strike, followsRemoved, likesRemoved, commentsRemoved, apps),
                 enforcedAt, createdAt, readAt, resolvedAt, rescindedAt, suppressedAt);
     }
 }

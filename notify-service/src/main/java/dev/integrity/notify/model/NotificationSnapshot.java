@@ -1,7 +1,7 @@
 package dev.integrity.notify.model;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * A stored message, detached from the database: what the inbox renders and what travels between
@@ -12,12 +12,7 @@ public record NotificationSnapshot(
         String accountId,
         String enforcementId,
         NotificationKind kind,
-        String action,
-        int strike,
-        long followsRemoved,
-        long likesRemoved,
-        long commentsRemoved,
-        List<String> apps,
+        EnforcementDetails details,
         Instant enforcedAt,
         Instant createdAt,
         Instant readAt,
@@ -26,7 +21,7 @@ public record NotificationSnapshot(
         Instant suppressedAt) {
 
     public NotificationSnapshot {
-        apps = apps == null ? List.of() : List.copyOf(apps);
+        Objects.requireNonNull(details, "details");
     }
 
     /** Shown to the person now: neither held back by the cap nor rescinded. */

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.integrity.notify.model.AppListConverter;
+import dev.integrity.notify.model.EnforcementDetails;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.Notification;
 import dev.integrity.notify.model.Transition;
@@ -39,18 +40,19 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * @return true if this call inserted it
      */
     public Uni<Boolean> insertIfAbsent(String id, NewNotification message, Instant createdAt) {
+        EnforcementDetails details = message.details();
         return getSession().chain(session -> session.createNativeQuery(INSERT_IF_ABSENT)
                 .setParameter("id", id)
                 .setParameter("accountId", message.accountId())
                 .setParameter("enforcementId", message.enforcementId())
                 .setParameter("transition", message.transition().name())
                 .setParameter("kind", message.kind().name())
-                .setParameter("action", message.action())
-                .setParameter("strike", message.strike())
-                .setParameter("follows", message.followsRemoved())
-                .setParameter("likes", message.likesRemoved())
-                .setParameter("comments", message.commentsRemoved())
-                .setParameter("apps", AppListConverter.toJson(message.apps()))
+                .setParameter("action", details.action())
+                .setParameter("strike", details.strike())
+                .setParameter("follows", details.followsRemoved())
+                .setParameter("likes", details.likesRemoved())
+                .setParameter("comments", details.commentsRemoved())
+                .setParameter("apps", AppListConverter.toJson(details.apps()))
                 .setParameter("enforcedAt", message.enforcedAt().toString())
                 .setParameter("createdAt", createdAt.toString())
                 .executeUpdate())

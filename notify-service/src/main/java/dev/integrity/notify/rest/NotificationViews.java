@@ -17,7 +17,7 @@ public class NotificationViews {
     public NotificationView of(NotificationSnapshot message, String language) {
         RenderedMessage text = renderer.render(message, language);
         return new NotificationView(message.id(), message.kind(), message.enforcementId(), text.title(), text.body(),
-                message.kind().actions(), message.apps(), text.language(), message.createdAt(), message.readAt(),
+                message.kind().actions(), message.details().apps(), text.language(), message.createdAt(), message.readAt(),
                 message.resolvedAt(), message.rescindedAt());
     }
 }

@@ -61,7 +61,8 @@ public class EnforcementNotifier {
         } else {
             metrics.created(message.kind());
             LOG.infof("notification created: id=%s kind=%s account=%s enforcement=%s strike=%d apps=%s",
-                    message.id(), message.kind(), message.accountId(), message.enforcementId(), message.strike(), message.apps());
+                    message.id(), message.kind(), message.accountId(), message.enforcementId(), message.details().strike(),
+                    message.details().apps());
         }
         for (NotificationSnapshot earlier : created.rescinded()) {
             metrics.rescinded(earlier.kind());

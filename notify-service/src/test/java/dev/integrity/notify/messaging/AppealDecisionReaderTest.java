@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.notify.model.EnforcementDetails;
 import dev.integrity.notify.model.NewNotification;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.notify.model.Transition;
@@ -27,9 +28,10 @@ class AppealDecisionReaderTest {
         assertEquals("acc-42", message.accountId());
         assertEquals("enf-1", message.enforcementId());
         assertEquals(Instant.parse("2026-11-23T09:00:00Z"), message.enforcedAt(), "the time of the decision");
-        assertEquals(OutcomeReader.UNKNOWN_ACTION, message.action(), "the enforcement's details come from its own message");
-        assertEquals(0, message.followsRemoved() + message.likesRemoved() + message.commentsRemoved());
-        assertEquals(List.of(), message.apps());
+        EnforcementDetails details = message.details();
+        assertEquals(OutcomeReader.UNKNOWN_ACTION, details.action(), "the enforcement's details come from its own message");
+        assertEquals(0, details.followsRemoved() + details.likesRemoved() + details.commentsRemoved());
+        assertEquals(List.of(), details.apps());
         assertFalse(message.toString().contains("case 17"), "the moderator's note is internal and not carried");
         assertFalse(message.toString().contains("mod-anna"));
     }

@@ -23,10 +23,10 @@ class OutcomeReaderTest {
         assertEquals(NotificationKind.INAUTHENTIC_ACTIVITY_WARNING, message.kind());
         assertEquals(Transition.APPLIED, message.transition());
         assertEquals("enf-1:APPLIED", message.transitionKey());
-        assertEquals(List.of("followboost", "likeblaster"), message.apps(), "each app once, in order");
-        assertEquals(12, message.followsRemoved());
-        assertEquals(30, message.likesRemoved());
-        assertEquals(4, message.commentsRemoved());
+        assertEquals(List.of("followboost", "likeblaster"), message.details().apps(), "each app once, in order");
+        assertEquals(12, message.details().followsRemoved());
+        assertEquals(30, message.details().likesRemoved());
+        assertEquals(4, message.details().commentsRemoved());
         assertEquals(Instant.parse("2026-11-22T10:15:30Z"), message.enforcedAt());
     }
 
@@ -35,8 +35,8 @@ class OutcomeReaderTest {
         NewNotification message = OutcomeReader.read(utf8("""
                 {"enforcementId":"enf-1","accountId":"acc-42","status":"REVERTED","at":"2026-11-22T10:15:30Z"}"""));
         assertEquals(NotificationKind.ENFORCEMENT_REVERSED, message.kind());
-        assertEquals(OutcomeReader.UNKNOWN_ACTION, message.action());
-        assertEquals(0, message.followsRemoved());
+        assertEquals(OutcomeReader.UNKNOWN_ACTION, message.details().action());
+        assertEquals(0, message.details().followsRemoved());
     }
 
     @Test
