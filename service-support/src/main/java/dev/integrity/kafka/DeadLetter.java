@@ -63,13 +63,17 @@ public final class DeadLetter {
         return send(enforcementDlq, record, error);
     }
 
-    /** The record's own headers plus the error and where it came from (also for a Kafka Streams processor's dead letters). */
-    public static Headers headers(Headers original, String error, String topic, int partition, long offset) {
+    /**
+     * The record's own headers plus the error, where it came from and the service that gave up on it (also
+     * for a Kafka Streams processor's dead letters, so that every dead letter carries the same headers).
+     */
+    public static Headers headers(Headers original, String error, String topic, int partition, long offset, String consumer) {
         RecordHeaders headers = new RecordHeaders(original.toArray());
         headers.add("dead-letter-reason", utf8(error));
         headers.add("dead-letter-topic", utf8(topic));
         headers.add("dead-letter-partition", utf8(String.valueOf(partition)));
         headers.add("dead-letter-offset", utf8(String.valueOf(offset)));
+        headers.add("dead-letter-consumer", utf8(consumer));
         return headers;
     }
 
@@ -77,8 +81,7 @@ public final class DeadLetter {
         return Uni.createFrom().deferred(() -> {
             LOG.warnf("dead letter from %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(), record.key(), error);
             counter.accept(record.topic());
-            Headers headers = headers(record.headers(), error, record.topic(), record.partition(), record.offset());
-            headers.add("dead-letter-consumer", utf8(service));
+            Headers headers = headers(record.headers(), error, record.topic(), record.partition(), record.offset(), service);
             Message<byte[]> letter = Message.of(record.value() == null ? new byte[0] : record.value())
                     .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(record.key()).withHeaders(headers).build());
             return Retries.untilDone(Uni.createFrom().deferred(() -> emitter.sendMessage(letter)),

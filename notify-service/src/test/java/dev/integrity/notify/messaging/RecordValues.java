@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.integrity.kafka.RecordReader;
 import dev.integrity.kafka.UnusableRecordException;
 
 /** What the readers' tests share: a record's value as the consumer gets it, and the check that poison is refused. */
 final class RecordValues {
-
-    /** A reader of one topic's record values. */
-    interface Reader {
-        Object read(byte[] value) throws UnusableRecordException;
-    }
 
     private RecordValues() {
     }
@@ -24,7 +20,7 @@ final class RecordValues {
     }
 
     /** Each value is refused as unusable, with a message saying why. */
-    static void assertUnusable(Reader reader, List<String> poisons) {
+    static void assertUnusable(RecordReader<?> reader, List<String> poisons) {
         for (String poison : poisons) {
             UnusableRecordException e = assertThrows(UnusableRecordException.class, () -> reader.read(utf8(poison)), poison);
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), poison);

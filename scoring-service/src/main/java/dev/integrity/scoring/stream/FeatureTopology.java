@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.integrity.contract.AccountEvent;
@@ -66,24 +67,26 @@ public class FeatureTopology {
     // Not a normal scope: Kafka Streams reads the topology's fields, which a client proxy would not have.
     @Produces
     @Singleton
-    Topology topology(ScoringConfig config, EventValidator validator, AppClassifier apps, MeterRegistry registry) {
-        return build(config.topics(), validator, apps, registry);
+    Topology topology(ScoringConfig config, EventValidator validator, AppClassifier apps, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        return build(config.topics(), validator, apps, registry, service);
     }
 
-    public static Topology build(ScoringConfig.Topics topics, EventValidator validator, AppClassifier apps, MeterRegistry registry) {
+    /** @param service names the consumer in its dead letters' {@code dead-letter-consumer}, as every consumer's dead letters do */
+    public static Topology build(ScoringConfig.Topics topics, EventValidator validator, AppClassifier apps, MeterRegistry registry, String service) {
         Serde<FeatureCounters> counters = new ObjectMapperSerde<>(FeatureCounters.class, InternalFormat.mapper());
         Serde<FeatureSnapshot> snapshots = new ObjectMapperSerde<>(FeatureSnapshot.class, InternalFormat.mapper());
         Serde<LockstepHit> hits = new ObjectMapperSerde<>(LockstepHit.class, InternalFormat.mapper());
-        Counter recorded = Counter.builder("scoring.features.recorded").description("Account events recorded in the feature store").register(registry);
-        Counter repeated = Counter.builder("scoring.features.repeated")
-                .description("Account events whose eventId the feature store had recorded already (not counted again)").register(registry);
-        Counter deadLetters = registry.counter("scoring.dead.letters", "topic", topics.events());
+        Meters meters = new Meters(
+                Counter.builder("scoring.features.recorded").description("Account events recorded in the feature store").register(registry),
+                Counter.builder("scoring.features.repeated")
+                        .description("Account events whose eventId the feature store had recorded already (not counted again)").register(registry),
+                registry.counter("scoring.dead.letters", "topic", topics.events()));
 
         Topology topology = new Topology();
         topology.addSource("events", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.events());
         topology.addSource("reach", Serdes.String().deserializer(), hits.deserializer(), topics.reach());
-        topology.addProcessor("record", () -> new RecordEvent(validator, apps, recorded,
-                repeated, deadLetters), "events");
+        topology.addProcessor("record", () -> new RecordEvent(validator, apps, meters, service), "events");
         topology.addProcessor("reach-back", ReachBack::new, "reach");
         // Cached: an account's counters are read from and written to memory between commits, and the
         // changelog gets their last value per commit rather than one record per event.
@@ -106,24 +109,26 @@ public class FeatureTopology {
                 counters.raw(latest)), hit);
     }
 
+    /** What the feature store counts: events recorded, events it had recorded already, dead letters. */
+    record Meters(Counter recorded, Counter repeated, Counter deadLetters) {
+    }
+
     /** Records one account event (once per eventId) and forwards the account's features; a record that is not an event becomes a dead letter. */
     static final class RecordEvent implements Processor<String, byte[], String, Object> {
 
         private final EventValidator validator;
         private final AppClassifier apps;
-        private final Counter recorded;
-        private final Counter repeated;
-        private final Counter deadLetters;
+        private final Meters meters;
+        private final String service;
         private ProcessorContext<String, Object> context;
         private KeyValueStore<String, FeatureCounters> features;
         private WindowStore<String, Long> seen;
 
-        RecordEvent(EventValidator validator, AppClassifier apps, Counter recorded, Counter repeated, Counter deadLetters) {
+        RecordEvent(EventValidator validator, AppClassifier apps, Meters meters, String service) {
             this.validator = validator;
             this.apps = apps;
-            this.recorded = recorded;
-            this.repeated = repeated;
-            this.deadLetters = deadLetters;
+            this.meters = meters;
+            this.service = service;
         }
 
         @Override
@@ -166,9 +171,9 @@ public class FeatureTopology {
             if (fresh) {
                 seen.put(event.eventId(), record.timestamp(), record.timestamp());
                 features.put(account, counters);
-                recorded.increment();
+                meters.recorded().increment();
             } else {
-                repeated.increment();
+                meters.repeated().increment();
             }
             // The snapshot keeps the event's headers: its CloudEvents ids and the trace context ingest wrote
             // (traceparent), so the decider's consumer continues the event's trace.
@@ -185,9 +190,9 @@ public class FeatureTopology {
         private void deadLetter(Record<String, byte[]> record, String problem) {
             RecordMetadata from = context.recordMetadata().orElseThrow();
             LOG.warnf("dead letter from %s-%d@%d (key %s): %s", from.topic(), from.partition(), from.offset(), record.key(), problem);
-            deadLetters.increment();
+            meters.deadLetters().increment();
             context.forward(record.withValue((Object) (record.value() == null ? new byte[0] : record.value()))
-                    .withHeaders(DeadLetter.headers(record.headers(), problem, from.topic(), from.partition(), from.offset())), "dead-letters");
+                    .withHeaders(DeadLetter.headers(record.headers(), problem, from.topic(), from.partition(), from.offset(), service)), "dead-letters");
         }
     }
 

@@ -66,7 +66,7 @@ class FeatureTopologySpec {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         EventValidator validator = new EventValidator(Clock.fixed(T0.plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC), Duration.ofDays(3650));
-        driver = new TopologyTestDriver(FeatureTopology.build(TOPICS, validator, AppClassifier.defaults(), new SimpleMeterRegistry()), props);
+        driver = new TopologyTestDriver(FeatureTopology.build(TOPICS, validator, AppClassifier.defaults(), new SimpleMeterRegistry(), "scoring-service"), props);
         events = driver.createInputTopic("events", new StringSerializer(), new ByteArraySerializer());
         reach = driver.createInputTopic("reach", new StringSerializer(), new ByteArraySerializer());
         snapshots = driver.createOutputTopic("snapshots", new StringDeserializer(), new ByteArrayDeserializer());
