@@ -6,12 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 /**
  * The check every service's MetricsAtStartIT makes of its freshly started {@code /q/metrics}: every
  * counter of the service's family is listed at 0 (an alert on a rate sees the first increment), with
  * the labels, counters, gauges and consumer groups the service's test names.
  */
 public final class MetricsAtStart {
+
+    /**
+     * The test profile of a metrics-at-start test: a profile of its own makes Quarkus start the service
+     * anew for it, whatever ran before, so its counters are those of a fresh start.
+     */
+    public static final class FreshStart implements QuarkusTestProfile {
+    }
 
     private final Map<String, Double> series;
     private final Map<String, Double> counters;

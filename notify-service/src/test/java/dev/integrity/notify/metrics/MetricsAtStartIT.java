@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import dev.integrity.notify.model.NotificationKind;
 import dev.integrity.observability.MetricsAtStart;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -16,11 +15,8 @@ import io.quarkus.test.junit.TestProfile;
  * lag of each consumer group. A profile of its own makes Quarkus start the service anew for this test.
  */
 @QuarkusTest
-@TestProfile(MetricsAtStartIT.Fresh.class)
+@TestProfile(MetricsAtStart.FreshStart.class)
 class MetricsAtStartIT {
-
-    public static class Fresh implements QuarkusTestProfile {
-    }
 
     @Test
     void everyCounterIsListedAtZeroWithItsLabels() {

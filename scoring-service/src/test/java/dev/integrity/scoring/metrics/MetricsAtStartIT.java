@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.integrity.observability.MetricsAtStart;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -15,11 +14,8 @@ import io.quarkus.test.junit.TestProfile;
  * its own makes Quarkus start the service anew for this test, whatever ran before.
  */
 @QuarkusTest
-@TestProfile(MetricsAtStartIT.Fresh.class)
+@TestProfile(MetricsAtStart.FreshStart.class)
 class MetricsAtStartIT {
-
-    public static class Fresh implements QuarkusTestProfile {
-    }
 
     @Test
     void everyCounterIsListedAtZeroWithItsLabelsAndTheGaugesAreThere() {
