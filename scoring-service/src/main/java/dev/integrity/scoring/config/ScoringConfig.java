@@ -5,6 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.integrity.contract.AppClassifier;
+import dev.integrity.scoring.decision.GuardSettings;
+import dev.integrity.scoring.decision.LockstepSettings;
+import dev.integrity.scoring.decision.PolicySettings;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -97,6 +101,12 @@ public interface ScoringConfig {
         /** Engagement through a flagged app after a warning that moves the account up the ladder. */
         @WithDefault("5")
         long minRepeatEngagement();
+
+        /** These properties as the kernel's settings. */
+        default PolicySettings settings() {
+            return new PolicySettings(minThirdPartyEngagement(), minThirdPartyShare(), highFollowsPerHour(), regularIntervalCv(),
+                    minRepeatEngagement());
+        }
     }
 
     /** Lockstep (coordinated group) detection: the rule and its parameters are in docs/lockstep.md. */
@@ -135,6 +145,11 @@ public interface ScoringConfig {
         /** Smallest group (accounts in lockstep with each other) that is acted on. */
         @WithDefault("5")
         int minGroupSize();
+
+        /** These properties as the kernel's settings. */
+        default LockstepSettings settings() {
+            return new LockstepSettings(window(), minCrowd(), maxCrowd(), flashCrowd(), minSharedTargets(), minLockstepShare(), minGroupSize());
+        }
     }
 
     /** The blast-radius guard. */
@@ -175,6 +190,12 @@ public interface ScoringConfig {
         /** The relative bound only counts once this many follows were removed in the window. */
         @WithDefault("1000")
         long relativeMinFollows();
+
+        /** These properties as the kernel's settings. */
+        default GuardSettings settings() {
+            return new GuardSettings(maxFollowerLossShare(), minFollowerLoss(), lossWindow(), maxReceivers(), window(), maxRemovalsPerWindow(),
+                    maxRelativeRemovals(), relativeMinFollows());
+        }
     }
 
     interface Model {
