@@ -1,6 +1,11 @@
 package dev.integrity.notify.repository;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,10 +23,17 @@ public class AccountLock {
 
     private static final String LOCK = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + NAMESPACE + ", hashtext(:accountId))) AS locked";
 
-    /** Must run inside a transaction; the lock is released when it ends. */
-    public Uni<Void> lock(String accountId) {
+    @Inject
+    Clock clock;
+
+    /**
+     * Must run inside a transaction; the lock is released when it ends.
+     *
+     * @return the time the transaction acts at: now, once the lock is held, to the microsecond PostgreSQL stores
+     */
+    public Uni<Instant> lock(String accountId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(LOCK).setParameter("accountId", accountId).getSingleResult())
-                .replaceWithVoid();
+                .map(locked -> Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 }

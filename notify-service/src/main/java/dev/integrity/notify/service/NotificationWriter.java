@@ -1,8 +1,6 @@
 package dev.integrity.notify.service;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +27,6 @@ public class NotificationWriter {
     AccountLock accountLock;
     @Inject
     WarningResolver resolver;
-    @Inject
-    Clock clock;
 
     @WithSession
     public Uni<Boolean> exists(NewNotification message) {
@@ -49,11 +45,9 @@ public class NotificationWriter {
     @WithTransaction
     public Uni<CreatedNotification> create(NewNotification message, boolean suppressed) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        return accountLock.lock(message.accountId())
-                .chain(() -> detailed(message))
+        return accountLock.lock(message.accountId()).chain(now -> detailed(message)
                 .chain(complete -> notifications.insertIfAbsent(id, complete, now)
-                        .chain(inserted -> inserted ? afterInsert(id, complete, suppressed, now) : Uni.createFrom().nullItem()));
+                        .chain(inserted -> inserted ? afterInsert(id, complete, suppressed, now) : Uni.createFrom().nullItem())));
     }
 
     /**

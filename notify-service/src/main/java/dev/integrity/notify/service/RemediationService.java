@@ -1,8 +1,5 @@
 package dev.integrity.notify.service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +23,14 @@ public class RemediationService {
     AccountLock accountLock;
     @Inject
     WarningResolver resolver;
-    @Inject
-    Clock clock;
 
     /** @return the warnings this step resolved (none for a replayed or older step) */
     @WithTransaction
     public Uni<List<NotificationSnapshot>> record(RemediationEvent event) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        return accountLock.lock(event.accountId())
-                .chain(() -> steps.record(event))
+        return accountLock.lock(event.accountId()).chain(now -> steps.record(event)
                 .chain(changed -> changed
                         ? resolver.resolveOpenWarnings(event.accountId(), now)
-                        : Uni.createFrom().item(List.<Notification> of()))
+                        : Uni.createFrom().item(List.<Notification> of())))
                 .map(resolved -> resolved.stream().map(Notification::snapshot).toList());
     }
 }
