@@ -14,12 +14,21 @@ public final class AccountIds {
     /** The rule in words, for error messages. */
     public static final String RULE = "1 to " + MAX_LENGTH + " characters of A-Z, a-z, 0-9, '.', '_' or '-'";
 
+    /** The longest id of anything else the suite names in a path or a record (an event, an enforcement, a case, an appeal). */
+    public static final int MAX_ID_LENGTH = 128;
+
     private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_ID_LENGTH + "}");
 
     private AccountIds() {
     }
 
     public static boolean isValid(String value) {
         return value != null && PATTERN.matcher(value).matches();
+    }
+
+    /** Whether this is a well-formed id of anything else: an account id's characters, up to {@value #MAX_ID_LENGTH} of them. */
+    public static boolean isValidId(String value) {
+        return value != null && ID.matcher(value).matches();
     }
 }

@@ -2,23 +2,22 @@ package dev.integrity.gateway.rest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
+import dev.integrity.contract.AccountIds;
+
 /** Path parameters are checked before they travel downstream: ids are plain tokens, never paths. */
 final class Ids {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private Ids() {
     }
 
     static String check(String kind, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!AccountIds.isValidId(id)) {
             throw new NotFoundException("No " + kind + " '" + (id == null ? "" : id.substring(0, Math.min(id.length(), 80))) + "'.");
         }
         return id;

@@ -7,7 +7,7 @@ import dev.integrity.contract.AccountIds;
 /** The rules for the ids the readers take from records: what an account id and any other id may be. */
 final class RecordIds {
 
-    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_ID_LENGTH = AccountIds.MAX_ID_LENGTH;
     static final String ACCOUNT_ID_RULE = AccountIds.RULE;
     static final String ID_RULE = "1 to " + MAX_ID_LENGTH + " characters";
 
