@@ -165,6 +165,14 @@ progress_line() {
 
 elapsed() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
+# True when JAR is missing or a source or pom of one of the modules is newer than it.
+jar_stale() { # JAR MODULE...
+  local jar="$1" m sources=()
+  shift
+  for m in "$@"; do sources+=("$m/src" "$m/pom.xml"); done
+  [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -print -quit)" ]
+}
+
 # A secret generated on first use into the ignored state folder; never committed.
 local_secret() {
   local file="$SECRETS_DIR/$1"

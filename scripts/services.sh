@@ -92,15 +92,12 @@ services_build() {
   mvnw -B -DskipTests install || die "the build failed"
 }
 
-# Rebuilds when a jar is missing or any source, resource or pom is newer than it.
+# Rebuilds when a jar is missing or any source, resource or pom (the parent's too) is newer than it.
 services_build_if_stale() {
-  local s jar module
+  local s jar
   for s in "${SERVICES[@]}"; do
     jar="$(service_jar "$s")"
-    module="$(service_module "$s")"
-    if [ ! -f "$jar" ] || [ -n "$(find pom.xml event-contract/pom.xml event-contract/src \
-      service-support/pom.xml service-support/src "$module/pom.xml" "$module/src" \
-      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    if jar_stale "$jar" event-contract service-support "$(service_module "$s")" || [ pom.xml -nt "$jar" ]; then
       services_build
       return
     fi

@@ -70,11 +70,17 @@ public class KafkaFixture {
                 }
                 case "delete-topic" -> ignoreMissing(() -> admin.deleteTopics(List.of(args[2])).all().get(30, TimeUnit.SECONDS));
                 case "delete-group" -> ignoreMissing(() -> admin.deleteConsumerGroups(List.of(args[2])).all().get(30, TimeUnit.SECONDS));
-                case "produce" -> produce(bootstrap, args);
+                case "produce" -> {
+                    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+                        produce(producer, args);
+                    }
+                }
                 case "fill" -> {
-                    for (int i = 0; i < Integer.parseInt(args[4]); i++) {
-                        produce(bootstrap, new String[] {bootstrap, "produce", args[2], args[3], HEX.formatHex(("k" + i).getBytes()),
-                                HEX.formatHex(("v" + i).getBytes())});
+                    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+                        for (int i = 0; i < Integer.parseInt(args[4]); i++) {
+                            produce(producer, new String[] {bootstrap, "produce", args[2], args[3], HEX.formatHex(("k" + i).getBytes()),
+                                    HEX.formatHex(("v" + i).getBytes())});
+                        }
                     }
                 }
                 case "end" -> {
@@ -106,20 +112,23 @@ public class KafkaFixture {
         }
     }
 
-    private static void produce(String bootstrap, String[] args) throws Exception {
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            Integer partition = args[3].equals("-") ? null : Integer.valueOf(args[3]);
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(args[2], partition, HEX.parseHex(args[4]), HEX.parseHex(args[5]));
-            for (int i = 6; i < args.length; i++) {
-                String[] header = args[i].split("=", 2);
-                record.headers().add(header[0], HEX.parseHex(header[1]));
-            }
-            RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);
-            System.out.println(sent.partition() + " " + sent.offset());
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The record of a produce command line (TOPIC PARTITION|- KEY_HEX VALUE_HEX [NAME=HEX]... from args[2]); prints "PARTITION OFFSET". */
+    private static void produce(KafkaProducer<byte[], byte[]> producer, String[] args) throws Exception {
+        Integer partition = args[3].equals("-") ? null : Integer.valueOf(args[3]);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(args[2], partition, HEX.parseHex(args[4]), HEX.parseHex(args[5]));
+        for (int i = 6; i < args.length; i++) {
+            String[] header = args[i].split("=", 2);
+            record.headers().add(header[0], HEX.parseHex(header[1]));
         }
+        RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);
+        System.out.println(sent.partition() + " " + sent.offset());
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {

@@ -32,12 +32,6 @@ passed=0
 failed=0
 ok() { passed=$((passed + 1)); echo "ok   $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-# check DESCRIPTION COMMAND...: passes when the command succeeds.
-check() {
-  local what="$1"
-  shift
-  if "$@"; then ok "$what"; else fail "$what"; fi
-}
 
 # run SECONDS COMMAND...: runs it with a time limit; leaves rc, out and err.
 rc=0 out="" err=""

@@ -130,14 +130,16 @@ function documentedMedia(content, mediaType) {
   return content[wildcard] ?? content['*/*'];
 }
 
+// The kind of problem the API documents per status (the Problem schema's `type`).
+const PROBLEM_KINDS = {
+  400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 409: 'conflict',
+  413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'rate-limited', 500: 'internal',
+  502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+};
+
 /** The problem type URI the API documents for a status (the Problem schema's `type`), about:blank for any other. */
 export function problemType(status) {
-  const kinds = {
-    400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 409: 'conflict',
-    413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'rate-limited', 500: 'internal',
-    502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
-  };
-  return kinds[status] ? `https://integrity.dev/problems/${kinds[status]}` : 'about:blank';
+  return PROBLEM_KINDS[status] ? `https://integrity.dev/problems/${PROBLEM_KINDS[status]}` : 'about:blank';
 }
 
 /**

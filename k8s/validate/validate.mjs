@@ -39,9 +39,10 @@ const SERVICES = {
   "notify-service": { module: "notify-service", port: 8083 },
 };
 // Replicas per rendering (name of the NAME=file argument).
+const DEV_REPLICAS = { gateway: 1, "ingest-service": 1, "scoring-service": 1, "notify-service": 1 };
 const EXPECTED_REPLICAS = {
-  dev: { gateway: 1, "ingest-service": 1, "scoring-service": 1, "notify-service": 1 },
-  "dev-monitoring": { gateway: 1, "ingest-service": 1, "scoring-service": 1, "notify-service": 1 },
+  dev: DEV_REPLICAS,
+  "dev-monitoring": DEV_REPLICAS,
   prod: { gateway: 3, "ingest-service": 3, "scoring-service": 2, "notify-service": 2 },
 };
 const EXPECTED_KAFKA_NODES = { dev: 1, "dev-monitoring": 1, prod: 3 };
@@ -734,6 +735,7 @@ async function checkRendering({ name, file }) {
   const grafana = { namespace: PROMETHEUS.namespace, nsLabels: nsOf(PROMETHEUS.namespace), labels: { "app.kubernetes.io/name": "grafana" } };
   const prometheusElsewhere = { namespace: "default", nsLabels: nsOf("default"), labels: PROMETHEUS.labels };
   const prometheusHere = net.pod(PROMETHEUS.labels);
+  const strimzi = strimziPods(objects);
   for (const s of Object.keys(SERVICES)) {
     const p = SERVICES[s].port;
     flows.push([`prometheus -> ${s}:${p}`, prometheus, podOf(s), p, "TCP", monitored]);
@@ -746,7 +748,7 @@ async function checkRendering({ name, file }) {
   if (!pgPod.external) flows.push(["prometheus -> postgres:5432", prometheus, pgPod, 5432, "TCP", false]);
   if (!redisPod.external) flows.push(["prometheus -> redis:6379", prometheus, redisPod, 6379, "TCP", false]);
   if (monitored) {
-    const exporter = strimziPods(objects).find((x) => x.component === "kafka-exporter");
+    const exporter = strimzi.find((x) => x.component === "kafka-exporter");
     if (exporter) {
       const ep = net.pod(exporter.labels, exporter.ports);
       flows.push(["prometheus -> kafka-exporter:9404", prometheus, ep, 9404, "TCP", true]);
@@ -763,7 +765,7 @@ async function checkRendering({ name, file }) {
   }
 
   // 10. monitoring: monitors, alert rules, dashboards, Kafka exporter and JMX metrics
-  checkMonitoring({ scope, name, objects, namespace });
+  checkMonitoring({ scope, name, objects, namespace, byKind, find, strimzi });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,6 +796,8 @@ const QUARKUS_BINDER_METRICS = {
     "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max", "jvm_threads_live_threads", "jvm_classes_loaded_classes"],
   system: ["process_cpu_usage", "system_cpu_usage", "process_uptime_seconds", "process_start_time_seconds"],
 };
+// The Quarkus binder (a key of QUARKUS_BINDER_METRICS) that produces a series, or undefined.
+const binderOf = (n) => Object.keys(QUARKUS_BINDER_METRICS).find((b) => QUARKUS_BINDER_METRICS[b].includes(n));
 const KAFKA_EXPORTER_METRICS = ["kafka_consumergroup_lag", "kafka_consumergroup_lag_sum", "kafka_consumergroup_current_offset",
   "kafka_consumergroup_current_offset_sum", "kafka_consumergroup_members", "kafka_topic_partition_current_offset",
   "kafka_topic_partition_oldest_offset", "kafka_topic_partitions", "kafka_brokers"];
@@ -1140,9 +1144,8 @@ function markdownAnchors(file) {
 
 // --- the checks, per rendering ----------------------------------------------------------------------
 
-function checkMonitoring({ scope, name, objects, namespace }) {
-  const byKind = (k) => objects.filter((o) => o.kind === k);
-  const find = (k, n) => objects.find((o) => o.kind === k && o.metadata.name === n);
+// byKind and find as checkRendering has them; strimzi: strimziPods(objects).
+function checkMonitoring({ scope, name, objects, namespace, byKind, find, strimzi }) {
   const podMonitors = byKind("PodMonitor");
   const serviceMonitors = byKind("ServiceMonitor");
   const rules = byKind("PrometheusRule");
@@ -1240,9 +1243,8 @@ function checkMonitoring({ scope, name, objects, namespace }) {
     const p = setting("quarkus.micrometer.export.prometheus.path") ?? "metrics";
     const nonApplicationRoot = String(setting("quarkus.http.non-application-root-path") ?? "q").replace(/^\/|\/$/g, "");
     metricsEndpoint[svc] = p.startsWith("/") ? p : `/${nonApplicationRoot}/${p}`;
-    binderProblems[svc] = { http: off("quarkus.micrometer.binder.http-server.enabled") || off("quarkus.micrometer.binder-enabled-default"),
-      jvm: off("quarkus.micrometer.binder.jvm") || off("quarkus.micrometer.binder-enabled-default"),
-      system: off("quarkus.micrometer.binder.system") || off("quarkus.micrometer.binder-enabled-default") };
+    binderProblems[svc] = Object.fromEntries(Object.entries({ http: "http-server.enabled", jvm: "jvm", system: "system" })
+      .map(([binder, key]) => [binder, off(`quarkus.micrometer.binder.${key}`) || off("quarkus.micrometer.binder-enabled-default")]));
     check(scope, svc, `serves Prometheus metrics at ${metricsEndpoint[svc]} on its http port`, problems);
   }
 
@@ -1257,7 +1259,7 @@ function checkMonitoring({ scope, name, objects, namespace }) {
     ...objects.filter((o) => ["Deployment", "StatefulSet", "DaemonSet"].includes(o.kind)).map((w) => ({
       name: id(w), service: SERVICES[w.metadata.name] && w.kind === "Deployment" ? w.metadata.name : null, labels: podLabelsOf(w), ports: containerPortsOf(w),
     })),
-    ...strimziPods(objects),
+    ...strimzi,
   ];
 
   // Monitors: what they select, on which port and path, and which job label the series get.
@@ -1321,7 +1323,7 @@ function checkMonitoring({ scope, name, objects, namespace }) {
         !jobs.has(svc) && `no monitor gives it job="${svc}" (the rules select by job)`,
       ]);
     }
-    const exporterPod = strimziPods(objects).find((p) => p.component === "kafka-exporter");
+    const exporterPod = strimzi.find((p) => p.component === "kafka-exporter");
     check(scope, "Kafka exporter", "scraped by a monitor", !exporterPod ? "no Kafka exporter" : scrapes.some(([, p]) => p.name === exporterPod.name) ? [] : "no monitor selects the exporter pod on tcp-prometheus");
     check(scope, "Kafka nodes", "JMX metrics scraped by a monitor", scrapes.some(([, p]) => p.component === "kafka" && p.ports["tcp-prometheus"]) ? [] : "no monitor scrapes the Kafka nodes on tcp-prometheus");
   }
@@ -1369,8 +1371,8 @@ function checkMonitoring({ scope, name, objects, namespace }) {
         if (!exporterOn) problems.push(`${n} needs the Kafka exporter (spec.kafkaExporter)`);
       } else if (PLATFORM_METRICS[n]) {
         // Prometheus / kube-state-metrics
-      } else if (Object.entries(QUARKUS_BINDER_METRICS).some(([, names]) => names.includes(n))) {
-        const binder = Object.entries(QUARKUS_BINDER_METRICS).find(([, names]) => names.includes(n))[0];
+      } else if (binderOf(n)) {
+        const binder = binderOf(n);
         const targets = jobMatchers.length ? jobsSelected.filter((j) => SERVICES[j]) : Object.keys(SERVICES);
         targets.filter((s) => binderProblems[s] && binderProblems[s][binder]).forEach((s) => problems.push(`${n}: the ${binder} binder is disabled in ${s}`));
       } else if (n.startsWith("kafka_") && jmx.some((j) => j.re.test(n))) {
@@ -1388,7 +1390,7 @@ function checkMonitoring({ scope, name, objects, namespace }) {
   // PrometheusRules: every rule well-formed, every expression parsed and produced, alerts documented.
   const anchorsCache = new Map();
   const alertNames = new Set();
-  const alertSelectors = []; // [alert name, base selectors]
+  const alertSelectors = []; // [alert name, base selectors, its expression's analysis]
   for (const pr of rules) {
     const groupsSeen = new Set();
     for (const g of (pr.spec && pr.spec.groups) || []) {
@@ -1432,7 +1434,7 @@ function checkMonitoring({ scope, name, objects, namespace }) {
           const braces = (String(v).match(/\{\{/g) || []).length - (String(v).match(/\}\}/g) || []).length;
           if (braces !== 0) problems.push(`annotation ${k}: unbalanced {{ }}`);
         }
-        alertSelectors.push([r.alert, analysis.selectors.flatMap((s) => baseSelectors(s))]);
+        alertSelectors.push([r.alert, analysis.selectors.flatMap((s) => baseSelectors(s)), analysis]);
         check(scope, subject, `alert ${r.alert} (${labels.severity}): parses, reads produced series, documented`, problems);
       }
     }
@@ -1442,16 +1444,15 @@ function checkMonitoring({ scope, name, objects, namespace }) {
     const reads = (pred) => alertSelectors.filter(([, sels]) => sels.some(pred)).map(([a]) => a);
     const lagAlerts = alertSelectors.filter(([, sels]) => sels.some((s) => s.metric === "kafka_consumergroup_lag"));
     const lagProblems = lagAlerts.length === 0 ? ["no alert reads kafka_consumergroup_lag"] : [];
-    for (const [alert] of lagAlerts) {
+    for (const [alert, , analysis] of lagAlerts) {
       // The groups an alert watches: through its own selectors on a lag recording rule or the raw series.
-      const rule = rules.flatMap((pr) => pr.spec.groups.flatMap((g) => g.rules)).find((r) => r.alert === alert);
       const covered = new Set();
       const cover = (sel, allowed) => {
         const here = sel.matchers.filter((m) => m.label === "consumergroup").reduce((acc, m) => matcherSelects(m, acc) || [], allowed);
         if (sel.metric === "kafka_consumergroup_lag") here.forEach((g) => covered.add(g));
         else if (recorded.has(sel.metric)) recorded.get(sel.metric).forEach((a) => a.selectors.forEach((s) => cover(s, here)));
       };
-      analysePromQL(rule.expr).selectors.forEach((s) => cover(s, groupList));
+      analysis.selectors.forEach((s) => cover(s, groupList));
       const missing = groupList.filter((g) => !covered.has(g));
       if (missing.length) lagProblems.push(`${alert} does not watch ${missing.join(", ")}`);
     }

@@ -5,7 +5,7 @@
 -- member's lockstep share is judged on those counts).
 -- KEYS: 1 bucket (set of accounts), 2 the account's distinct targets per window (hash)
 -- ARGV: 1 account, 2 time to live (s), 3 crowd size, 4 the bucket's window id
--- Returns {size after the add, 1 if this add made the bucket exactly crowded else 0, 1 if the account was new to it else 0}
+-- Returns {size after the add, 1 if this add made the bucket exactly crowded else 0}
 local added = redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 if added == 1 then
@@ -17,4 +17,4 @@ local crossed = 0
 if added == 1 and size == tonumber(ARGV[3]) then
   crossed = 1
 end
-return {size, crossed, added}
+return {size, crossed}

@@ -1,6 +1,5 @@
 package dev.integrity.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,7 +52,7 @@ class TracingE2E {
                 {"eventId":"%s","type":"FOLLOW","accountId":"%s","occurredAt":"%s","clientAppId":"official-ios","targetAccountId":"e2e-owner"}"""
                 .formatted("e2e-trace-" + UUID.randomUUID(), account, Instant.now().minusSeconds(5));
 
-        given().baseUri(Suite.gateway()).auth().oauth2(DevTokens.token("ingest", "e2e-integrator")).header("traceparent", traceparent)
+        Gateway.api(DevTokens.token("ingest", "e2e-integrator")).header("traceparent", traceparent)
                 .contentType("application/json").body(event)
                 .when().post("/api/v1/events")
                 .then().statusCode(202).body("accepted", equalTo(1));

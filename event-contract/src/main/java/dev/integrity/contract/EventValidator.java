@@ -34,7 +34,6 @@ public final class EventValidator {
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
     public static final int MAX_ID_LENGTH = AccountIds.MAX_ID_LENGTH;
-    public static final int MAX_ACCOUNT_ID_LENGTH = AccountIds.MAX_LENGTH;
     public static final int MAX_TEXT_LENGTH = 2200;
     public static final int MAX_USERNAME_LENGTH = 256;
     public static final int MAX_FULL_NAME_LENGTH = 256;

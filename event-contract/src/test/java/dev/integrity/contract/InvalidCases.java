@@ -69,55 +69,65 @@ public final class InvalidCases {
         cases.add(new Case(name, event, field, message, true));
     }
 
+    /** The event with {@code field} set to {@code value}: named by the field and {@code what}, failing on the field. */
+    private void broken(ObjectNode event, String field, String what, Object value, String message) {
+        add(field + " " + what, with(event, field, value), field, message);
+    }
+
+    /** The event without {@code field}. */
+    private void missing(ObjectNode event, String field, String message) {
+        add(field + " missing", without(event, field), field, message);
+    }
+
     private void addBeyondSchema(String name, ObjectNode event, String field, String message) {
         cases.add(new Case(name, event, field, message, false));
     }
 
     private void eventId() {
         ObjectNode follow = minimal(FOLLOW);
-        add("eventId missing", without(follow, "eventId"), "eventId", "is required");
-        add("eventId null", with(follow, "eventId", null), "eventId", "is required");
-        add("eventId empty", with(follow, "eventId", ""), "eventId", ID_LENGTH);
-        add("eventId of 129 characters", with(follow, "eventId", "e".repeat(129)), "eventId", ID_LENGTH);
-        add("eventId a number", with(follow, "eventId", 123), "eventId", "must be a string");
+        missing(follow, "eventId", "is required");
+        broken(follow, "eventId", "null", null, "is required");
+        broken(follow, "eventId", "empty", "", ID_LENGTH);
+        broken(follow, "eventId", "of 129 characters", "e".repeat(129), ID_LENGTH);
+        broken(follow, "eventId", "a number", 123, "must be a string");
     }
 
     private void type() {
         ObjectNode login = minimal(LOGIN);
-        add("type missing", without(login, "type"), "type", "is required");
-        add("type in lower case", with(login, "type", "login"), "type", TYPES);
-        add("type unknown", with(login, "type", "SHARE"), "type", TYPES);
-        add("type a number", with(login, "type", 3), "type", TYPES);
+        missing(login, "type", "is required");
+        broken(login, "type", "in lower case", "login", TYPES);
+        broken(login, "type", "unknown", "SHARE", TYPES);
+        broken(login, "type", "a number", 3, TYPES);
     }
 
     private void accountId() {
         ObjectNode login = minimal(LOGIN);
-        add("accountId missing", without(login, "accountId"), "accountId", "is required");
-        add("accountId empty", with(login, "accountId", ""), "accountId", ACCOUNT_ID);
-        add("accountId with a space", with(login, "accountId", "acc 42"), "accountId", ACCOUNT_ID);
-        add("accountId with a slash", with(login, "accountId", "acc/42"), "accountId", ACCOUNT_ID);
-        add("accountId with a non-ASCII letter", with(login, "accountId", "accé"), "accountId", ACCOUNT_ID);
-        add("accountId with a trailing newline", with(login, "accountId", "acc-42\n"), "accountId", ACCOUNT_ID);
-        add("accountId of 65 characters", with(login, "accountId", "a".repeat(65)), "accountId", ACCOUNT_ID);
-        add("accountId a number", with(login, "accountId", 42), "accountId", ACCOUNT_ID);
+        missing(login, "accountId", "is required");
+        broken(login, "accountId", "empty", "", ACCOUNT_ID);
+        broken(login, "accountId", "with a space", "acc 42", ACCOUNT_ID);
+        broken(login, "accountId", "with a slash", "acc/42", ACCOUNT_ID);
+        broken(login, "accountId", "with a non-ASCII letter", "accé", ACCOUNT_ID);
+        broken(login, "accountId", "with a trailing newline", "acc-42\n", ACCOUNT_ID);
+        broken(login, "accountId", "of 65 characters", "a".repeat(65), ACCOUNT_ID);
+        broken(login, "accountId", "a number", 42, ACCOUNT_ID);
     }
 
     private void occurredAt() {
         ObjectNode login = minimal(LOGIN);
-        add("occurredAt missing", without(login, "occurredAt"), "occurredAt", "is required");
-        add("occurredAt without offset", with(login, "occurredAt", "2026-11-22T10:15:30"), "occurredAt", DATE_TIME);
-        add("occurredAt without seconds", with(login, "occurredAt", "2026-11-22T10:15Z"), "occurredAt", DATE_TIME);
-        add("occurredAt a date only", with(login, "occurredAt", "2026-11-22"), "occurredAt", DATE_TIME);
-        add("occurredAt with a space for T", with(login, "occurredAt", "2026-11-22 10:15:30Z"), "occurredAt", DATE_TIME);
-        add("occurredAt on 30 February", with(login, "occurredAt", "2026-02-30T10:15:30Z"), "occurredAt", DATE_TIME);
-        add("occurredAt at hour 24", with(login, "occurredAt", "2026-11-22T24:00:00Z"), "occurredAt", DATE_TIME);
-        add("occurredAt at second 60", with(login, "occurredAt", "2026-11-22T10:15:60Z"), "occurredAt", DATE_TIME);
-        add("occurredAt with 10 fractional digits", with(login, "occurredAt", "2026-11-22T10:15:30.1234567890Z"), "occurredAt", DATE_TIME);
-        add("occurredAt with offset seconds", with(login, "occurredAt", "2026-11-22T10:15:30+01:00:00"), "occurredAt", DATE_TIME);
-        add("occurredAt at hour 25", with(login, "occurredAt", "2026-11-22T25:15:30Z"), "occurredAt", DATE_TIME);
-        add("occurredAt with offset +0100", with(login, "occurredAt", "2026-11-22T10:15:30+0100"), "occurredAt", DATE_TIME);
-        add("occurredAt in epoch seconds", with(login, "occurredAt", 1795342530), "occurredAt", DATE_TIME);
-        add("occurredAt in words", with(login, "occurredAt", "yesterday"), "occurredAt", DATE_TIME);
+        missing(login, "occurredAt", "is required");
+        broken(login, "occurredAt", "without offset", "2026-11-22T10:15:30", DATE_TIME);
+        broken(login, "occurredAt", "without seconds", "2026-11-22T10:15Z", DATE_TIME);
+        broken(login, "occurredAt", "a date only", "2026-11-22", DATE_TIME);
+        broken(login, "occurredAt", "with a space for T", "2026-11-22 10:15:30Z", DATE_TIME);
+        broken(login, "occurredAt", "on 30 February", "2026-02-30T10:15:30Z", DATE_TIME);
+        broken(login, "occurredAt", "at hour 24", "2026-11-22T24:00:00Z", DATE_TIME);
+        broken(login, "occurredAt", "at second 60", "2026-11-22T10:15:60Z", DATE_TIME);
+        broken(login, "occurredAt", "with 10 fractional digits", "2026-11-22T10:15:30.1234567890Z", DATE_TIME);
+        broken(login, "occurredAt", "with offset seconds", "2026-11-22T10:15:30+01:00:00", DATE_TIME);
+        broken(login, "occurredAt", "at hour 25", "2026-11-22T25:15:30Z", DATE_TIME);
+        broken(login, "occurredAt", "with offset +0100", "2026-11-22T10:15:30+0100", DATE_TIME);
+        broken(login, "occurredAt", "in epoch seconds", 1795342530, DATE_TIME);
+        broken(login, "occurredAt", "in words", "yesterday", DATE_TIME);
         addBeyondSchema("occurredAt 5 minutes and 1 second ahead",
                 with(login, "occurredAt", Samples.NOW.plusSeconds(301).toString()),
                 "occurredAt", "must not be more than 5 minutes in the future");
@@ -125,12 +135,12 @@ public final class InvalidCases {
 
     private void optionalStrings() {
         ObjectNode login = minimal(LOGIN);
-        add("clientAppId empty", with(login, "clientAppId", ""), "clientAppId", ID_LENGTH);
-        add("clientAppId of 129 characters", with(login, "clientAppId", "c".repeat(129)), "clientAppId", ID_LENGTH);
-        add("clientAppId a number", with(login, "clientAppId", 7), "clientAppId", "must be a string");
-        add("deviceId empty", with(login, "deviceId", ""), "deviceId", ID_LENGTH);
-        add("deviceId of 129 characters", with(login, "deviceId", "d".repeat(129)), "deviceId", ID_LENGTH);
-        add("deviceId a boolean", with(login, "deviceId", true), "deviceId", "must be a string");
+        broken(login, "clientAppId", "empty", "", ID_LENGTH);
+        broken(login, "clientAppId", "of 129 characters", "c".repeat(129), ID_LENGTH);
+        broken(login, "clientAppId", "a number", 7, "must be a string");
+        broken(login, "deviceId", "empty", "", ID_LENGTH);
+        broken(login, "deviceId", "of 129 characters", "d".repeat(129), ID_LENGTH);
+        broken(login, "deviceId", "a boolean", true, "must be a string");
     }
 
     private void ip() {
@@ -138,7 +148,7 @@ public final class InvalidCases {
         for (String ip : IpSamples.INVALID) {
             add("ip '" + ip + "'", with(login, "ip", ip), "ip", IP);
         }
-        add("ip a number", with(login, "ip", 3405803785L), "ip", IP);
+        broken(login, "ip", "a number", 3405803785L, IP);
     }
 
     private void targetAccountId() {
@@ -147,9 +157,9 @@ public final class InvalidCases {
                     "targetAccountId", "is required for " + type + " events");
         }
         ObjectNode follow = minimal(FOLLOW);
-        add("targetAccountId null", with(follow, "targetAccountId", null), "targetAccountId", "is required for FOLLOW events");
-        add("targetAccountId with a space", with(follow, "targetAccountId", "acc 7"), "targetAccountId", ACCOUNT_ID);
-        add("targetAccountId of 65 characters", with(follow, "targetAccountId", "t".repeat(65)), "targetAccountId", ACCOUNT_ID);
+        broken(follow, "targetAccountId", "null", null, "is required for FOLLOW events");
+        broken(follow, "targetAccountId", "with a space", "acc 7", ACCOUNT_ID);
+        broken(follow, "targetAccountId", "of 65 characters", "t".repeat(65), ACCOUNT_ID);
         addBeyondSchema("targetAccountId equal to accountId", with(follow, "targetAccountId", "acc-42"),
                 "targetAccountId", "must differ from accountId");
     }
@@ -159,62 +169,62 @@ public final class InvalidCases {
             add("mediaId missing on " + type, without(minimal(type), "mediaId"), "mediaId", "is required for " + type + " events");
         }
         ObjectNode like = minimal(LIKE);
-        add("mediaId empty", with(like, "mediaId", ""), "mediaId", ID_LENGTH);
-        add("mediaId of 129 characters", with(like, "mediaId", "m".repeat(129)), "mediaId", ID_LENGTH);
-        add("mediaId a number", with(like, "mediaId", 1), "mediaId", "must be a string");
+        broken(like, "mediaId", "empty", "", ID_LENGTH);
+        broken(like, "mediaId", "of 129 characters", "m".repeat(129), ID_LENGTH);
+        broken(like, "mediaId", "a number", 1, "must be a string");
     }
 
     private void text() {
         ObjectNode comment = minimal(COMMENT);
         add("text missing on COMMENT", without(comment, "text"), "text", "is required for COMMENT events");
-        add("text empty", with(comment, "text", ""), "text", "must be 1 to 2200 characters long");
-        add("text of 2201 characters", with(comment, "text", "x".repeat(2201)), "text", "must be 1 to 2200 characters long");
-        add("text of 2201 emoji", with(comment, "text", "😀".repeat(2201)), "text", "must be 1 to 2200 characters long");
-        add("text an array", with(comment, "text", List.of("hi")), "text", "must be a string");
+        broken(comment, "text", "empty", "", "must be 1 to 2200 characters long");
+        broken(comment, "text", "of 2201 characters", "x".repeat(2201), "must be 1 to 2200 characters long");
+        broken(comment, "text", "of 2201 emoji", "😀".repeat(2201), "must be 1 to 2200 characters long");
+        broken(comment, "text", "an array", List.of("hi"), "must be a string");
     }
 
     private void appId() {
         for (EventType type : List.of(APP_AUTHORIZED, APP_REVOKED)) {
             add("appId missing on " + type, without(minimal(type), "appId"), "appId", "is required for " + type + " events");
         }
-        add("appId empty", with(minimal(APP_REVOKED), "appId", ""), "appId", ID_LENGTH);
-        add("appId an object", with(minimal(APP_REVOKED), "appId", Map.of("id", "x")), "appId", "must be a string");
+        broken(minimal(APP_REVOKED), "appId", "empty", "", ID_LENGTH);
+        broken(minimal(APP_REVOKED), "appId", "an object", Map.of("id", "x"), "must be a string");
     }
 
     private void profile() {
         ObjectNode snapshot = full(PROFILE_SNAPSHOT);
-        add("profile missing", without(snapshot, "profile"), "profile", "is required for PROFILE_SNAPSHOT events");
-        add("profile null", with(snapshot, "profile", null), "profile", "is required for PROFILE_SNAPSHOT events");
-        add("profile a string", with(snapshot, "profile", "jane.doe"), "profile", "must be an object");
-        add("profile an array", with(snapshot, "profile", List.of()), "profile", "must be an object");
+        missing(snapshot, "profile", "is required for PROFILE_SNAPSHOT events");
+        broken(snapshot, "profile", "null", null, "is required for PROFILE_SNAPSHOT events");
+        broken(snapshot, "profile", "a string", "jane.doe", "must be an object");
+        broken(snapshot, "profile", "an array", List.of(), "must be an object");
         for (String name : List.of("username", "fullName", "biography", "hasProfilePicture", "isPrivate",
                 "mediaCount", "followerCount", "followingCount")) {
-            add("profile." + name + " missing", without(snapshot, "profile." + name), "profile." + name, "is required");
+            missing(snapshot, "profile." + name, "is required");
         }
-        add("profile.followerCount null", with(snapshot, "profile.followerCount", null), "profile.followerCount", "is required");
-        add("profile.username empty", with(snapshot, "profile.username", ""), "profile.username", "must be 1 to 256 characters long");
+        broken(snapshot, "profile.followerCount", "null", null, "is required");
+        broken(snapshot, "profile.username", "empty", "", "must be 1 to 256 characters long");
         add("profile.username of 257 characters", with(snapshot, "profile.username", "u".repeat(257)),
                 "profile.username", "must be 1 to 256 characters long");
         add("profile.fullName of 257 characters", with(snapshot, "profile.fullName", "f".repeat(257)),
                 "profile.fullName", "must be at most 256 characters long");
-        add("profile.fullName a number", with(snapshot, "profile.fullName", 1), "profile.fullName", "must be a string");
+        broken(snapshot, "profile.fullName", "a number", 1, "must be a string");
         add("profile.biography of 2201 characters", with(snapshot, "profile.biography", "b".repeat(2201)),
                 "profile.biography", "must be at most 2200 characters long");
-        add("profile.externalUrl a number", with(snapshot, "profile.externalUrl", 5), "profile.externalUrl", "must be a string");
+        broken(snapshot, "profile.externalUrl", "a number", 5, "must be a string");
         add("profile.externalUrl of 2049 characters", with(snapshot, "profile.externalUrl", "h".repeat(2049)),
                 "profile.externalUrl", "must be at most 2048 characters long");
         add("profile.hasProfilePicture a string", with(snapshot, "profile.hasProfilePicture", "true"),
                 "profile.hasProfilePicture", "must be true or false");
-        add("profile.isPrivate a number", with(snapshot, "profile.isPrivate", 1), "profile.isPrivate", "must be true or false");
-        add("profile.mediaCount 1.5", with(snapshot, "profile.mediaCount", 1.5), "profile.mediaCount", COUNT);
-        add("profile.mediaCount \"12\"", with(snapshot, "profile.mediaCount", "12"), "profile.mediaCount", COUNT);
-        add("profile.mediaCount -1", with(snapshot, "profile.mediaCount", -1), "profile.mediaCount", COUNT);
+        broken(snapshot, "profile.isPrivate", "a number", 1, "must be true or false");
+        broken(snapshot, "profile.mediaCount", "1.5", 1.5, COUNT);
+        broken(snapshot, "profile.mediaCount", "\"12\"", "12", COUNT);
+        broken(snapshot, "profile.mediaCount", "-1", -1, COUNT);
         add("profile.followerCount 2^63", with(snapshot, "profile.followerCount", BigInteger.TWO.pow(63)),
                 "profile.followerCount", "must be at most 9223372036854775807");
         add("profile.followerCount 1e30", with(snapshot, "profile.followerCount", 1e30),
                 "profile.followerCount", "must be at most 9223372036854775807");
-        add("profile.followingCount a boolean", with(snapshot, "profile.followingCount", false), "profile.followingCount", COUNT);
-        add("profile.createdAt a date only", with(snapshot, "profile.createdAt", "2019-03-01"), "profile.createdAt", DATE_TIME);
-        add("profile.createdAt a number", with(snapshot, "profile.createdAt", 1551427200), "profile.createdAt", DATE_TIME);
+        broken(snapshot, "profile.followingCount", "a boolean", false, COUNT);
+        broken(snapshot, "profile.createdAt", "a date only", "2019-03-01", DATE_TIME);
+        broken(snapshot, "profile.createdAt", "a number", 1551427200, DATE_TIME);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Scoring against the real Kafka, Redis and PostgreSQL: events go to account-events as ingest would
@@ -32,12 +33,17 @@ class ScoringIT {
     private final String p = "s" + UUID.randomUUID().toString().substring(0, 6) + "-";
     private final Instant now = Instant.now();
 
+    /** A request with a moderator's token, as the gateway forwards it. */
+    private static RequestSpecification asModerator() {
+        return given().auth().oauth2(Tokens.moderator());
+    }
+
     private JsonPath account(String id) {
-        return given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + id).then().statusCode(200).extract().jsonPath();
+        return asModerator().when().get("/accounts/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     private List<Object> enforcementsOf(String id) {
-        return given().auth().oauth2(Tokens.moderator()).queryParam("accountId", id).when().get("/enforcements").then().statusCode(200)
+        return asModerator().queryParam("accountId", id).when().get("/enforcements").then().statusCode(200)
                 .extract().jsonPath().getList("$");
     }
 
@@ -48,7 +54,7 @@ class ScoringIT {
         Events.send(events.all());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1, enforcementsOf(bot).size()));
-        JsonPath enforcement = given().auth().oauth2(Tokens.moderator()).queryParam("accountId", bot).when().get("/enforcements").then().extract().jsonPath();
+        JsonPath enforcement = asModerator().queryParam("accountId", bot).when().get("/enforcements").then().extract().jsonPath();
         assertEquals("REMOVE_AND_WARN", enforcement.getString("[0].action"));
         List<String> reasons = enforcement.getList("[0].reasons");
         assertTrue(reasons.stream().anyMatch(r -> r.contains("follows in the last 24 h came through third-party app 'followboost'")),
@@ -108,16 +114,16 @@ class ScoringIT {
             assertTrue(!groups.contains(null), "every farm account is in it");
         });
         String group = account(p + "farm0").getString("groupId");
-        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/groups/" + group).then().statusCode(200).body("members.size()", equalTo(30));
+        asModerator().when().get("/accounts/groups/" + group).then().statusCode(200).body("members.size()", equalTo(30));
         List<String> reasons = account(p + "farm7").getList("reasons");
         assertTrue(reasons.stream().anyMatch(r -> r.contains("lockstep") && r.contains(group)), reasons.toString());
     }
 
     @Test
     void unknownAccountIs404AndIllegalTransitionsAre409() {
-        given().auth().oauth2(Tokens.moderator()).when().get("/accounts/" + p + "nobody").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.moderator()).when().post("/enforcements/" + p + "nothing/approve").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.moderator()).queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
+        asModerator().when().get("/accounts/" + p + "nobody").then().statusCode(404).contentType("application/problem+json");
+        asModerator().when().post("/enforcements/" + p + "nothing/approve").then().statusCode(404).contentType("application/problem+json");
+        asModerator().queryParam("status", "BOGUS").when().get("/enforcements").then().statusCode(400);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package dev.integrity.kafka;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,13 +34,13 @@ public final class ConsumerLag {
 
     /** A gauge per consumer group of the service's incoming Kafka channels (several channels may share a group). */
     public static void register(MeterRegistry registry, Config config, KafkaClientService clients) {
-        Map<String, List<String>> channelsByGroup = new java.util.TreeMap<>();
+        Map<String, List<String>> channelsByGroup = new TreeMap<>();
         for (IncomingChannels.Channel channel : IncomingChannels.of(config)) {
-            channelsByGroup.computeIfAbsent(channel.group(), g -> new java.util.ArrayList<>()).addAll(channel.consumerNames());
+            channelsByGroup.computeIfAbsent(channel.group(), g -> new ArrayList<>()).addAll(channel.consumerNames());
         }
         channelsByGroup.forEach((group, channels) -> register(registry, group, () -> {
             double lag = 0;
-            java.util.Set<Object> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Object> counted = Collections.newSetFromMap(new IdentityHashMap<>());
             for (String channel : channels) {
                 for (KafkaConsumer<Object, Object> consumer : clients.getConsumers(channel)) {
                     if (counted.add(consumer.unwrap())) {

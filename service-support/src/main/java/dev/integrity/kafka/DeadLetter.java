@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.integrity.contract.DeadLetterHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -69,11 +70,11 @@ public final class DeadLetter {
      */
     public static Headers headers(Headers original, String error, String topic, int partition, long offset, String consumer) {
         RecordHeaders headers = new RecordHeaders(original.toArray());
-        headers.add("dead-letter-reason", utf8(error));
-        headers.add("dead-letter-topic", utf8(topic));
-        headers.add("dead-letter-partition", utf8(String.valueOf(partition)));
-        headers.add("dead-letter-offset", utf8(String.valueOf(offset)));
-        headers.add("dead-letter-consumer", utf8(consumer));
+        headers.add(DeadLetterHeaders.REASON, utf8(error));
+        headers.add(DeadLetterHeaders.TOPIC, utf8(topic));
+        headers.add(DeadLetterHeaders.PARTITION, utf8(String.valueOf(partition)));
+        headers.add(DeadLetterHeaders.OFFSET, utf8(String.valueOf(offset)));
+        headers.add(DeadLetterHeaders.CONSUMER, utf8(consumer));
         return headers;
     }
 

@@ -3,6 +3,7 @@ package dev.integrity.observability;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,10 +36,6 @@ public final class JsonLinesSpanExporter implements SpanExporter {
         this.file = file;
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
         if (shutdown) {
@@ -49,7 +46,7 @@ public final class JsonLinesSpanExporter implements SpanExporter {
             for (SpanData span : spans) {
                 lines.append(JSON.writeValueAsString(line(span))).append('\n');
             }
-            write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            write(lines.toString().getBytes(StandardCharsets.UTF_8));
             return CompletableResultCode.ofSuccess();
         } catch (IOException | UncheckedIOException e) {
             return CompletableResultCode.ofFailure();

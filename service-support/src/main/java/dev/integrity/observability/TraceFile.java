@@ -41,10 +41,6 @@ public class TraceFile implements SpanProcessor {
         }
     }
 
-    public boolean enabled() {
-        return delegate != null;
-    }
-
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
         if (delegate != null) {

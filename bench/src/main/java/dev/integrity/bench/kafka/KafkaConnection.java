@@ -1,6 +1,8 @@
 package dev.integrity.bench.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -10,11 +12,13 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -76,6 +80,21 @@ public final class KafkaConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KafkaFailure("interrupted while reaching Kafka at " + bootstrap, e);
         }
+    }
+
+    /** The descriptions of those of these topics that exist: a topic that does not is left out, any other failure fails. */
+    public Map<String, TopicDescription> describeTopics(Collection<String> topics) {
+        Map<String, TopicDescription> described = new HashMap<>();
+        admin.describeTopics(topics).topicNameValues().forEach((topic, future) -> {
+            try {
+                described.put(topic, get(future, "describe topic " + topic));
+            } catch (KafkaFailure e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+        });
+        return described;
     }
 
     /** A consumer without a group: partitions are assigned by the caller and nothing is committed; transactions' aborted records are skipped. */

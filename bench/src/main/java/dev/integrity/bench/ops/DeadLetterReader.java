@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Reads the dead-letter topics from the beginning (or from the first record at or after
@@ -30,11 +29,10 @@ public final class DeadLetterReader {
         this.kafka = kafka;
     }
 
-    /** Hands every matching dead letter to {@code sink}, in offset order per partition; returns how many were read in all. */
-    public long read(DeadLetterQuery query, Consumer<DeadLetterRecord> sink) {
+    /** Hands every matching dead letter to {@code sink}, in offset order per partition. */
+    public void read(DeadLetterQuery query, Consumer<DeadLetterRecord> sink) {
         kafka.requireReachable();
         List<TopicPartition> partitions = partitions(query.dlqTopics());
-        long read = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, kafka.timeout());
@@ -63,7 +61,6 @@ public final class DeadLetterReader {
                     if (record.offset() >= end.get(tp)) {
                         continue; // written after the read began: the next run sees it
                     }
-                    read++;
                     progressed = true;
                     DeadLetterRecord d = DeadLetterRecord.of(record);
                     if (query.matches(d)) {
@@ -88,24 +85,17 @@ public final class DeadLetterReader {
         } catch (org.apache.kafka.common.KafkaException e) {
             throw kafka.failure("read " + String.join(", ", query.dlqTopics()), e);
         }
-        return read;
     }
 
     private List<TopicPartition> partitions(List<String> topics) {
         List<TopicPartition> partitions = new ArrayList<>();
-        Map<String, TopicDescription> described = new HashMap<>();
-        kafka.admin().describeTopics(topics).topicNameValues().forEach((topic, future) -> {
-            try {
-                described.put(topic, kafka.get(future, "describe topic " + topic));
-            } catch (KafkaFailure e) {
-                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new KafkaFailure("there is no topic " + topic + " at " + kafka.bootstrap() + " (./suite up creates the suite's topics)");
-                }
-                throw e;
-            }
-        });
+        Map<String, TopicDescription> described = kafka.describeTopics(topics);
         for (String topic : topics) {
-            described.get(topic).partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            TopicDescription d = described.get(topic);
+            if (d == null) {
+                throw new KafkaFailure("there is no topic " + topic + " at " + kafka.bootstrap() + " (./suite up creates the suite's topics)");
+            }
+            d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         return partitions;
     }

@@ -1,5 +1,6 @@
 package dev.integrity.bench.ops;
 
+import dev.integrity.contract.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,11 +26,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 public record DeadLetterRecord(String dlqTopic, int dlqPartition, long dlqOffset, Instant timestamp, byte[] key, byte[] value,
         List<Header> headers) {
 
-    public static final String HEADER_PREFIX = "dead-letter-";
-    public static final String REASON = HEADER_PREFIX + "reason";
-    public static final String TOPIC = HEADER_PREFIX + "topic";
-    public static final String PARTITION = HEADER_PREFIX + "partition";
-    public static final String OFFSET = HEADER_PREFIX + "offset";
 
     /** Where the original record was read: its topic, partition and offset. */
     public record Origin(String topic, int partition, long offset) {
@@ -64,14 +60,14 @@ public record DeadLetterRecord(String dlqTopic, int dlqPartition, long dlqOffset
 
     /** The error that made a consumer give the record up, on one line. */
     public String reason() {
-        return header(REASON).map(r -> r.strip().replaceAll("\\s*\\R\\s*", " | ")).filter(r -> !r.isEmpty()).orElse("(no reason given)");
+        return header(DeadLetterHeaders.REASON).map(r -> r.strip().replaceAll("\\s*\\R\\s*", " | ")).filter(r -> !r.isEmpty()).orElse("(no reason given)");
     }
 
     /** Where the original was read, if the dead letter says so completely. */
     public Optional<Origin> origin() {
-        Optional<String> topic = header(TOPIC).filter(t -> !t.isBlank());
-        Optional<String> partition = header(PARTITION);
-        Optional<String> offset = header(OFFSET);
+        Optional<String> topic = header(DeadLetterHeaders.TOPIC).filter(t -> !t.isBlank());
+        Optional<String> partition = header(DeadLetterHeaders.PARTITION);
+        Optional<String> offset = header(DeadLetterHeaders.OFFSET);
         if (topic.isEmpty() || partition.isEmpty() || offset.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +80,7 @@ public record DeadLetterRecord(String dlqTopic, int dlqPartition, long dlqOffset
 
     /** The original record's own headers: every header except the dead-letter ones, in their order. */
     public List<Header> originalHeaders() {
-        return headers.stream().filter(h -> !h.key().startsWith(HEADER_PREFIX)).toList();
+        return headers.stream().filter(h -> !h.key().startsWith(DeadLetterHeaders.PREFIX)).toList();
     }
 
     /** The key as text (the services' keys are strings: accountId, enforcementId), or null. */

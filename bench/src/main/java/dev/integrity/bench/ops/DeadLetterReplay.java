@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Republishes dead letters to where their records came from: the original topic and partition, with
@@ -136,18 +135,16 @@ public final class DeadLetterReplay {
         if (topics.isEmpty()) {
             return counts;
         }
-        kafka.admin().describeTopics(topics).topicNameValues().forEach((topic, future) -> {
-            try {
-                TopicDescription d = kafka.get(future, "describe topic " + topic);
+        Map<String, TopicDescription> described = kafka.describeTopics(topics);
+        for (String topic : topics) {
+            TopicDescription d = described.get(topic);
+            if (d != null) {
                 counts.put(topic, d.partitions().size());
-            } catch (KafkaFailure e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
+            } else {
                 long n = replay.stream().filter(r -> r.origin().orElseThrow().topic().equals(topic)).count();
                 failures.add(n + " dead letter" + (n == 1 ? "" : "s") + " from " + topic + ": the topic no longer exists");
             }
-        });
+        }
         return counts;
     }
 }

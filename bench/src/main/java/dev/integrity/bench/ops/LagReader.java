@@ -61,8 +61,9 @@ public final class LagReader {
             committed.put(g.groupId(), offsets);
             offsets.keySet().forEach(tp -> topics.add(tp.topic()));
         }
-        Map<String, Map<Integer, Long>> start = offsets(topics, OffsetSpec.earliest());
-        Map<String, Map<Integer, Long>> end = offsets(topics, OffsetSpec.latest());
+        Map<String, TopicDescription> described = topics.isEmpty() ? Map.of() : kafka.describeTopics(topics); // a deleted topic is left out
+        Map<String, Map<Integer, Long>> start = offsets(described, OffsetSpec.earliest());
+        Map<String, Map<Integer, Long>> end = offsets(described, OffsetSpec.latest());
         List<GroupLag> result = new ArrayList<>();
         for (GroupListing g : listings.values()) {
             Map<String, Map<Integer, Long>> byTopic = new TreeMap<>();
@@ -116,22 +117,9 @@ public final class LagReader {
         return result;
     }
 
-    /** Offsets of every partition of these topics (a topic that no longer exists is left out). */
-    private Map<String, Map<Integer, Long>> offsets(Set<String> topics, OffsetSpec spec) {
+    /** Offsets of every partition of these topics. */
+    private Map<String, Map<Integer, Long>> offsets(Map<String, TopicDescription> described, OffsetSpec spec) {
         Map<String, Map<Integer, Long>> result = new TreeMap<>();
-        if (topics.isEmpty()) {
-            return result;
-        }
-        Map<String, TopicDescription> described = new HashMap<>();
-        kafka.admin().describeTopics(topics).topicNameValues().forEach((topic, future) -> {
-            try {
-                described.put(topic, kafka.get(future, "describe topic " + topic));
-            } catch (KafkaFailure e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-            }
-        });
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         described.values().forEach(d -> d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), spec)));
         if (request.isEmpty()) {

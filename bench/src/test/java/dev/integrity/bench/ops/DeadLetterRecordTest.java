@@ -1,5 +1,6 @@
 package dev.integrity.bench.ops;
 
+import dev.integrity.contract.DeadLetterHeaders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,10 +31,10 @@ class DeadLetterRecordTest {
         List<Header> headers = new ArrayList<>();
         headers.add(header("ce_id", "e-" + offset));
         headers.add(header("ce_type", "FOLLOW"));
-        headers.add(header(DeadLetterRecord.REASON, "not an account event:\n  missing eventId"));
-        headers.add(header(DeadLetterRecord.TOPIC, originTopic));
-        headers.add(header(DeadLetterRecord.PARTITION, Integer.toString(partition)));
-        headers.add(header(DeadLetterRecord.OFFSET, Long.toString(offset)));
+        headers.add(header(DeadLetterHeaders.REASON, "not an account event:\n  missing eventId"));
+        headers.add(header(DeadLetterHeaders.TOPIC, originTopic));
+        headers.add(header(DeadLetterHeaders.PARTITION, Integer.toString(partition)));
+        headers.add(header(DeadLetterHeaders.OFFSET, Long.toString(offset)));
         return new DeadLetterRecord("account-events.dlq", 0, dlqOffset, Instant.parse("2026-12-04T10:00:00Z"),
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), headers);
     }
@@ -58,11 +59,11 @@ class DeadLetterRecordTest {
     @Test
     void withoutCompleteOriginHeadersThereIsNoOrigin() {
         DeadLetterRecord noPartition = new DeadLetterRecord("enforcement.dlq", 0, 1, Instant.EPOCH, null, new byte[0],
-                List.of(header(DeadLetterRecord.TOPIC, "enforcement.decided"), header(DeadLetterRecord.OFFSET, "4")));
+                List.of(header(DeadLetterHeaders.TOPIC, "enforcement.decided"), header(DeadLetterHeaders.OFFSET, "4")));
         assertTrue(noPartition.origin().isEmpty());
         DeadLetterRecord garbled = new DeadLetterRecord("enforcement.dlq", 0, 1, Instant.EPOCH, null, new byte[0],
-                List.of(header(DeadLetterRecord.TOPIC, "enforcement.decided"), header(DeadLetterRecord.PARTITION, "x"),
-                        header(DeadLetterRecord.OFFSET, "4")));
+                List.of(header(DeadLetterHeaders.TOPIC, "enforcement.decided"), header(DeadLetterHeaders.PARTITION, "x"),
+                        header(DeadLetterHeaders.OFFSET, "4")));
         assertTrue(garbled.origin().isEmpty());
         assertEquals("(no reason given)", garbled.reason());
         assertNull(garbled.keyText());
@@ -73,7 +74,7 @@ class DeadLetterRecordTest {
         byte[] value = {(byte) 0x3a, (byte) 0x29, (byte) 0x0a, (byte) 0x05, (byte) 0xfa, (byte) 0x80};
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_id", new byte[] {1, 2, 3});
-        headers.add(DeadLetterRecord.REASON, "bad".getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.REASON, "bad".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("enforcement.dlq", 0, 9L, 1_700_000_000_000L, TimestampType.CREATE_TIME, 3, value.length,
                 "enf-1".getBytes(StandardCharsets.UTF_8), value, headers, Optional.empty());
         DeadLetterRecord d = DeadLetterRecord.of(record);

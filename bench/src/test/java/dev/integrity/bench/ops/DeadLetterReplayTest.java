@@ -1,5 +1,6 @@
 package dev.integrity.bench.ops;
 
+import dev.integrity.contract.DeadLetterHeaders;
 import static dev.integrity.bench.ops.DeadLetterRecordTest.deadLetter;
 import static dev.integrity.bench.ops.DeadLetterRecordTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class DeadLetterReplayTest {
     @Test
     void deadLettersThatDoNotSayWhereTheyCameFromOrCameFromADeadLetterTopicAreLeft() {
         DeadLetterRecord noOrigin = new DeadLetterRecord("enforcement.dlq", 0, 5, Instant.EPOCH, null, new byte[0],
-                List.of(header(DeadLetterRecord.REASON, "bad")));
+                List.of(header(DeadLetterHeaders.REASON, "bad")));
         DeadLetterRecord fromDlq = deadLetter(6, "enforcement.dlq", 0, 3, "k", "v");
         DeadLetterReplay.Plan plan = DeadLetterReplay.plan(List.of(noOrigin, fromDlq, deadLetter(7, "enforcement.decided", 1, 9, "enf-1", "z")));
         assertEquals(1, plan.replay().size());

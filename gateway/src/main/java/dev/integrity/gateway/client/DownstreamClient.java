@@ -54,22 +54,19 @@ public class DownstreamClient {
         return get(path, Map.of());
     }
 
-    /** A read: safe to retry when the service did not answer. */
+    /** A read: safe to retry when the service did not answer. A header whose value is null is not sent. */
     public Uni<DownstreamResponse> get(String path, Map<String, String> headers) {
         return send(HttpMethod.GET, path, headers, null).onFailure(DownstreamUnavailableException.class).retry().atMost(READ_RETRIES);
     }
 
     /** A write: never retried here (the client decides; ingestion is idempotent by eventId anyway). */
-    public Uni<DownstreamResponse> post(String path, Map<String, String> headers, Buffer body) {
-        return send(HttpMethod.POST, path, headers, body);
-    }
-
     public Uni<DownstreamResponse> post(String path, String contentType, Buffer body) {
-        return post(path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+        return send(HttpMethod.POST, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
     }
 
-    public boolean isBreakerOpen() {
-        return breaker.isOpen();
+    /** A write without a body: the path says it all (approve, resume, mark read). */
+    public Uni<DownstreamResponse> post(String path) {
+        return post(path, null, Buffer.buffer());
     }
 
     public DownstreamBreaker.State breakerState() {

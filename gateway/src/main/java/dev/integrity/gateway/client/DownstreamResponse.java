@@ -3,6 +3,7 @@ package dev.integrity.gateway.client;
 import jakarta.ws.rs.core.Response;
 
 import dev.integrity.contract.problem.Problem;
+import dev.integrity.support.problem.Problems;
 
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -18,9 +19,7 @@ public record DownstreamResponse(int status, String contentType, String retryAft
         if (status >= 400 && (contentType == null || !contentType.startsWith(Problem.MEDIA_TYPE))) {
             // Only problems leave the gateway: an error without one (from a proxy or the HTTP layer) gets one.
             Response.StatusType reason = Response.Status.fromStatusCode(status);
-            return Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(status, reason == null ? "Error" : reason.getReasonPhrase(), "The request could not be served."))
-                    .build();
+            return Problems.response(Problem.of(status, reason == null ? "Error" : reason.getReasonPhrase(), "The request could not be served."));
         }
         Response.ResponseBuilder builder = Response.status(status);
         if (contentType != null) {

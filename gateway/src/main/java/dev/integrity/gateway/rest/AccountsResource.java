@@ -1,8 +1,7 @@
 package dev.integrity.gateway.rest;
 
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
@@ -31,7 +30,6 @@ import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.client.DownstreamResponse;
 import dev.integrity.support.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * Everything under {@code /api/v1/accounts/{id}}, so that the account id is checked, and who may see
@@ -127,7 +125,7 @@ public class AccountsResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         String accountId = accessible(id);
         return notify.get("/accounts/" + accountId + "/notifications" + Ids.search(Ids.query("page", page), Ids.query("size", size)),
-                language(language)).map(DownstreamResponse::toResponse);
+                Collections.singletonMap(HttpHeaders.ACCEPT_LANGUAGE, language)).map(DownstreamResponse::toResponse);
     }
 
     @POST
@@ -136,8 +134,8 @@ public class AccountsResource {
     @Operation(summary = "Mark a message read (the account's own user only)")
     public Uni<Response> read(@PathParam("id") String id, @PathParam("nid") String nid) {
         String accountId = owned(id);
-        return notify.post("/accounts/" + accountId + "/notifications/" + Ids.check("notification", nid) + "/read", Map.of(),
-                Buffer.buffer()).map(DownstreamResponse::toResponse);
+        return notify.post("/accounts/" + accountId + "/notifications/" + Ids.check("notification", nid) + "/read")
+                .map(DownstreamResponse::toResponse);
     }
 
     /** The account id, once the caller is its own user or a moderator. */
@@ -152,14 +150,6 @@ public class AccountsResource {
         String accountId = Ids.check("account", id);
         caller.requireOwner(accountId);
         return accountId;
-    }
-
-    private static Map<String, String> language(String language) {
-        Map<String, String> headers = new HashMap<>();
-        if (language != null) {
-            headers.put(HttpHeaders.ACCEPT_LANGUAGE, language);
-        }
-        return headers;
     }
 
     private static boolean ok(DownstreamResponse r) {

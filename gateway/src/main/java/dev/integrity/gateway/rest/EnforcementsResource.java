@@ -1,6 +1,5 @@
 package dev.integrity.gateway.rest;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,7 +23,6 @@ import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.client.DownstreamResponse;
 import dev.integrity.contract.enforcement.EnforcementStatus;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 
 /** Enforcements for moderators: the list, an enforcement's impact, approve / reject / revert. */
 @Path("/api/v1/enforcements")
@@ -94,7 +92,6 @@ public class EnforcementsResource {
     }
 
     private Uni<Response> move(String id, String action) {
-        return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action, Map.of(),
-                Buffer.buffer()).map(DownstreamResponse::toResponse);
+        return scoring.post("/enforcements/" + Ids.check("enforcement", id) + "/" + action).map(DownstreamResponse::toResponse);
     }
 }

@@ -1,7 +1,6 @@
 package dev.integrity.gateway.rest;
 
 import jakarta.inject.Inject;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Named;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.integrity.gateway.client.DownstreamClient;
 import dev.integrity.gateway.client.DownstreamResponse;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 
 /** The blast-radius breaker: its state, and closing it again. */
 @Path("/api/v1/guard")
@@ -41,6 +39,6 @@ public class GuardResource {
     @Path("resume")
     @Operation(summary = "Close the breaker; new enforcements go through the per-enforcement checks again")
     public Uni<Response> resume() {
-        return scoring.post("/guard/resume", Map.of(), Buffer.buffer()).map(DownstreamResponse::toResponse);
+        return scoring.post("/guard/resume").map(DownstreamResponse::toResponse);
     }
 }

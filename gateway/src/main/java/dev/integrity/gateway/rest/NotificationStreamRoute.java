@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.integrity.contract.AccountIds;
 import dev.integrity.contract.problem.Problem;
 import dev.integrity.gateway.client.NotificationStream;
+import dev.integrity.support.security.Caller;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.Router;
@@ -54,7 +55,8 @@ public class NotificationStreamRoute {
             return;
         }
         Set<String> groups = token.getGroups();
-        boolean allowed = groups.contains("moderator") || (groups.contains("user") && accountId.equals(token.getSubject()));
+        // Caller's rule (moderators reach every account, a user only its own), on the token this route verified itself.
+        boolean allowed = groups.contains(Caller.MODERATOR) || (groups.contains(Caller.USER) && accountId.equals(token.getSubject()));
         if (!allowed) {
             HttpErrors.send(ctx, Problem.of(403, "Forbidden", "A user token reaches only its own account."));
             return;

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.KeyPairGenerator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -102,21 +101,16 @@ class AuthorizationMatrixIT {
         assertTrue(response.contentType().startsWith("application/problem+json"), route + " as " + caller + " answered " + response.contentType());
     }
 
-    private static String token(Caller caller) throws Exception {
+    private static String token(Caller caller) {
         return switch (caller) {
-            case INGEST -> Jwt.subject("integrator-1").groups(Set.of("ingest")).expiresIn(300).sign();
-            case MODERATOR -> Jwt.subject("mod-1").groups(Set.of("moderator")).expiresIn(300).sign();
-            case PLATFORM -> Jwt.subject("platform-1").groups(Set.of("platform")).expiresIn(300).sign();
-            case USER_OWN -> Jwt.subject(OWN).groups(Set.of("user")).expiresIn(300).sign();
-            case USER_OTHER -> Jwt.subject(OTHER).groups(Set.of("user")).expiresIn(300).sign();
+            case INGEST -> Tokens.ingest();
+            case MODERATOR -> Tokens.moderator();
+            case PLATFORM -> Tokens.platform();
+            case USER_OWN -> Tokens.user(OWN);
+            case USER_OTHER -> Tokens.user(OTHER);
             case NO_TOKEN -> null;
-            case EXPIRED -> Jwt.subject("mod-1").groups(Set.of("moderator"))
-                    .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
-            case FORGED -> {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                yield Jwt.subject("mod-1").groups(Set.of("moderator")).expiresIn(300).sign(generator.generateKeyPair().getPrivate());
-            }
+            case EXPIRED -> Tokens.expired();
+            case FORGED -> Tokens.forged();
             case WRONG_ISSUER -> Jwt.issuer("https://somebody-else.example").subject("mod-1").groups(Set.of("moderator"))
                     .expiresIn(300).sign();
         };

@@ -5,15 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.integrity.support.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * The per-token, per-route limit, counted in the real Redis: the fourth request in a minute is refused;
@@ -32,7 +31,7 @@ class RateLimitIT {
 
     @Test
     void overTheLimitIs429WithRetryAfterAndOtherTokensAreUnaffected() {
-        String token = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
+        String token = Tokens.of("mod-" + UUID.randomUUID(), "moderator");
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).when().get("/api/v1/guard").then().statusCode(503)
                     .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(2 - i)).header("RateLimit-Reset", notNullValue());
@@ -42,7 +41,7 @@ class RateLimitIT {
                 .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
                 .header("RateLimit-Reset", response -> equalTo(response.header("Retry-After")))
                 .body("status", equalTo(429)).body("type", equalTo("https://integrity.dev/problems/rate-limited"));
-        String another = Jwt.subject("mod-" + UUID.randomUUID()).groups(Set.of("moderator")).expiresIn(300).sign();
+        String another = Tokens.of("mod-" + UUID.randomUUID(), "moderator");
         given().auth().oauth2(another).when().get("/api/v1/guard").then().statusCode(503);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -82,8 +83,11 @@ public class EventPublisher {
         Span span = tracing.tracer().spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic)
                 .setAttribute("messaging.batch.message_count", (long) events.size()).startSpan();
-        Context trace = Context.current().with(span);
-        return Uni.createFrom().item(() -> sendAll(events, trace))
+        // Every record carries the same context: its headers are made once for the request.
+        RecordHeaders trace = new RecordHeaders();
+        TraceHeaders.inject(tracing.propagator(), Context.current().with(span), trace);
+        Header[] traceHeaders = trace.toArray();
+        return Uni.createFrom().item(() -> sendAll(events, traceHeaders))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(outcomes -> Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
                         .map(ignored -> unacknowledged(events.size(), outcomes)))
@@ -95,7 +99,7 @@ public class EventPublisher {
                 });
     }
 
-    private List<CompletableFuture<AccountEvent>> sendAll(List<AccountEvent> events, Context trace) {
+    private List<CompletableFuture<AccountEvent>> sendAll(List<AccountEvent> events, Header[] traceHeaders) {
         batchSizes.record(events.size());
         List<CompletableFuture<AccountEvent>> outcomes = new ArrayList<>(events.size());
         boolean refused = false;
@@ -107,7 +111,7 @@ public class EventPublisher {
                 continue;
             }
             try {
-                producer.send(record(event, trace), (metadata, error) -> outcome.complete(error == null ? null : event));
+                producer.send(record(event, traceHeaders), (metadata, error) -> outcome.complete(error == null ? null : event));
                 // A send that failed before reaching the buffer (no metadata within max.block.ms)
                 // has already called back: the broker is unreachable, so stop here.
                 refused = outcome.isDone() && outcome.join() != null;
@@ -126,9 +130,11 @@ public class EventPublisher {
         return failures;
     }
 
-    private ProducerRecord<String, byte[]> record(AccountEvent event, Context trace) {
+    private ProducerRecord<String, byte[]> record(AccountEvent event, Header[] traceHeaders) {
         RecordHeaders headers = CloudEvents.accountEvent(event.eventId(), event.type(), event.occurredAt());
-        TraceHeaders.inject(tracing.propagator(), trace, headers);
+        for (Header header : traceHeaders) {
+            headers.add(header);
+        }
         return new ProducerRecord<>(topic, null, event.accountId(), EventJson.toBytes(event), headers);
     }
 

@@ -75,11 +75,11 @@ public class EnforcementLedger {
     private static final String SCOPED_COMMENTS = "SELECT t.id, t.owner_id FROM comment t WHERE t.account_id = $1"
             + " AND t.removed_by IS NULL\n" + SCOPE_FILTER.formatted("t.owner_id", EventType.COMMENT) + " FOR UPDATE";
 
+    /** The longest an impact waits for the ledger to catch up with its proposal. */
+    private static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
+
     private final Pool pool;
     private final ActionOutbox actions;
-    /** The longest an impact waits for the ledger to catch up with its proposal. */
-    static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
-
     private final Clock clock;
 
     public EnforcementLedger(Pool pool, ActionOutbox actions, Clock clock) {
@@ -107,7 +107,7 @@ public class EnforcementLedger {
     }
 
     /** True once the ledger has taken the account's events up to the given event time. */
-    public Uni<Boolean> hasEventsUpTo(String accountId, Instant time) {
+    private Uni<Boolean> hasEventsUpTo(String accountId, Instant time) {
         return pool.preparedQuery("SELECT COALESCE(max(occurred_at) >= $2, false) FROM processed_event WHERE account_id = $1")
                 .execute(Tuple.of(accountId, Sql.time(time)))
                 .map(rows -> rows.iterator().next().getBoolean(0));

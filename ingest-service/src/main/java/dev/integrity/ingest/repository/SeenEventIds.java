@@ -1,9 +1,10 @@
 package dev.integrity.ingest.repository;
 
-import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,35 +49,24 @@ public class SeenEventIds {
      * there, nil when the id was free.)
      */
     public Uni<Set<String>> claim(List<String> eventIds) {
-        return valuesBefore(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(IN_FLIGHT).arg("NX").arg("GET")
-                .arg("EX").arg(pendingSeconds)).map(before -> {
-                    Set<String> claimed = new HashSet<>();
-                    for (Taken taken : before) {
-                        if (taken.value() == null || IN_FLIGHT.equals(taken.value())) {
-                            claimed.add(taken.eventId());
-                        }
-                    }
-                    return claimed;
-                });
+        // Each answer becomes the id when the caller now holds it, null when the id is published already.
+        return redis.each(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(IN_FLIGHT).arg("NX").arg("GET")
+                .arg("EX").arg(pendingSeconds), (id, before) -> before == null || IN_FLIGHT.equals(before.toString()) ? id : null)
+                .map(ids -> ids.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     /** Marks ids whose events Kafka acknowledged as published: duplicates from now on, for the retention window. */
     public Uni<Void> confirm(List<String> eventIds) {
-        return valuesBefore(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(PUBLISHED).arg("EX").arg(retentionSeconds))
-                .replaceWithVoid();
+        return run(eventIds, id -> Request.cmd(Command.SET).arg(RedisKeys.seenEvent(id)).arg(PUBLISHED).arg("EX").arg(retentionSeconds));
     }
 
     /** Forgets ids whose publication failed, so that sending them again works. */
     public Uni<Void> release(List<String> eventIds) {
-        return valuesBefore(eventIds, id -> Request.cmd(Command.DEL).arg(RedisKeys.seenEvent(id))).replaceWithVoid();
+        return run(eventIds, id -> Request.cmd(Command.DEL).arg(RedisKeys.seenEvent(id)));
     }
 
-    /** An id and the value its command answered (null for nil). */
-    private record Taken(String eventId, String value) {
-    }
-
-    /** One command per id, pipelined; each answer read as a string, with its id. */
-    private Uni<List<Taken>> valuesBefore(List<String> eventIds, Function<String, Request> command) {
-        return redis.each(eventIds, command, (id, value) -> new Taken(id, value == null ? null : value.toString()));
+    /** One command per id, pipelined; their answers are not needed. */
+    private Uni<Void> run(List<String> eventIds, Function<String, Request> command) {
+        return redis.each(eventIds, command, (id, answer) -> id).replaceWithVoid();
     }
 }

@@ -5,7 +5,7 @@ import dev.integrity.support.problem.ProblemException;
 /** The request body as a whole cannot be taken (malformed, too large, empty); nothing in it was accepted. */
 public class BodyRejectedException extends ProblemException {
 
-    public BodyRejectedException(int status, String title, String detail) {
+    private BodyRejectedException(int status, String title, String detail) {
         super(status, title, detail);
     }
 

@@ -30,7 +30,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 public class IngestMetrics {
 
     /** The outcomes of an event sent to ingest. */
-    public static final List<String> OUTCOMES = List.of("accepted", "duplicate", "rejected");
+    private static final List<String> OUTCOMES = List.of("accepted", "duplicate", "rejected");
 
     private final MeterRegistry registry;
 

@@ -62,13 +62,17 @@ public class IngestionService {
 
     /**
      * Drops ids the ledger already holds (Redis is the fast check; the ledger's unique key is the
-     * backstop if Redis lost keys). If PostgreSQL is unreachable ingestion goes on with Redis alone.
+     * backstop if Redis lost keys), and confirms those as published in Redis, so that a repeat is
+     * answered by Redis again rather than by PostgreSQL. If PostgreSQL is unreachable ingestion goes
+     * on with Redis alone.
      */
     private Uni<Set<String>> withoutLedgered(Set<String> claimed) {
         if (claimed.isEmpty()) {
             return Uni.createFrom().item(claimed);
         }
         return ledger.alreadyProcessed(List.copyOf(claimed))
+                .call(ledgered -> ledgered.isEmpty() ? Uni.createFrom().voidItem()
+                        : seen.confirm(List.copyOf(ledgered)).onFailure().recoverWithNull())
                 .map(ledgered -> {
                     Set<String> fresh = new HashSet<>(claimed);
                     fresh.removeAll(ledgered);

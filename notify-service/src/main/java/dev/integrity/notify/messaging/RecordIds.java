@@ -4,23 +4,21 @@ import java.util.List;
 
 import dev.integrity.contract.AccountIds;
 
-/** The rules for the ids the readers take from records: what an account id and any other id may be. */
+/**
+ * The rules for the ids the readers take from records: an account id is the contract's
+ * ({@link AccountIds#isValid}); any other id is not blank and at most {@link AccountIds#MAX_ID_LENGTH}
+ * characters long.
+ */
 final class RecordIds {
 
-    static final int MAX_ID_LENGTH = AccountIds.MAX_ID_LENGTH;
-    static final String ACCOUNT_ID_RULE = AccountIds.RULE;
-    static final String ID_RULE = "1 to " + MAX_ID_LENGTH + " characters";
+    static final String ID_RULE = "1 to " + AccountIds.MAX_ID_LENGTH + " characters";
 
     private RecordIds() {
     }
 
-    static boolean isAccountId(String value) {
-        return AccountIds.isValid(value);
-    }
-
-    /** An enforcement, event, appeal or app id: not blank, at most {@link #MAX_ID_LENGTH} characters. */
+    /** An enforcement, event, appeal or app id: not blank, at most {@link AccountIds#MAX_ID_LENGTH} characters. */
     static boolean isId(String value) {
-        return value != null && !value.isBlank() && value.length() <= MAX_ID_LENGTH;
+        return value != null && !value.isBlank() && value.length() <= AccountIds.MAX_ID_LENGTH;
     }
 
     /** Adds "{@code <field>}: required, {@link #ID_RULE}" to a reader's problems unless the value is an id. */
@@ -30,10 +28,10 @@ final class RecordIds {
         }
     }
 
-    /** Adds "accountId: required, {@link #ACCOUNT_ID_RULE}" to a reader's problems unless the value is an account id. */
+    /** Adds "accountId: required, {@link AccountIds#RULE}" to a reader's problems unless the value is an account id. */
     static void checkAccountId(String value, List<String> problems) {
-        if (!isAccountId(value)) {
-            problems.add("accountId: required, " + ACCOUNT_ID_RULE);
+        if (!AccountIds.isValid(value)) {
+            problems.add("accountId: required, " + AccountIds.RULE);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.integrity.notify.messaging;
 
 import dev.integrity.contract.AccountEvent;
+import dev.integrity.contract.AccountIds;
 import dev.integrity.contract.EventJson;
 import dev.integrity.contract.EventType;
 import dev.integrity.kafka.UnusableRecordException;
@@ -40,7 +41,7 @@ public final class RemediationReader {
             return null;
         }
         require(RecordIds.isId(event.eventId()), "eventId: required, " + RecordIds.ID_RULE);
-        require(RecordIds.isAccountId(event.accountId()), "accountId: required, " + RecordIds.ACCOUNT_ID_RULE);
+        require(AccountIds.isValid(event.accountId()), "accountId: required, " + AccountIds.RULE);
         require(event.occurredAt() != null, "occurredAt: required");
         if (event.type() == EventType.PASSWORD_CHANGED) {
             return new RemediationEvent(event.eventId(), event.accountId(), RemediationStep.PASSWORD_CHANGED, "", event.occurredAt());

@@ -70,10 +70,13 @@ public class AccountEventConsumer {
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         List<Span> decisions = new ArrayList<>();
         return batches.consume(records, batch -> {
-            // Each account's decision continues the trace of its latest event (the snapshot carries its headers).
+            // Each account's decision continues the trace of its latest event (the snapshot carries its headers):
+            // read from the end, so that only each account's latest record's headers are parsed.
             Map<String, Context> traces = new HashMap<>();
-            for (RecordBatch.Usable<FeatureSnapshot> usable : batch.usable()) {
-                traces.put(usable.value().accountId(), TraceHeaders.extract(tracing.propagator(), usable.record().headers()));
+            List<RecordBatch.Usable<FeatureSnapshot>> usable = batch.usable();
+            for (int i = usable.size() - 1; i >= 0; i--) {
+                ConsumerRecord<String, byte[]> record = usable.get(i).record();
+                traces.computeIfAbsent(usable.get(i).value().accountId(), account -> TraceHeaders.extract(tracing.propagator(), record.headers()));
             }
             decisions.addAll(decisionSpans(traces));
             return pipeline.process(batch.values(), traces).replaceWithVoid();

@@ -67,9 +67,6 @@ public class BlastRadiusGuard {
         this.rules = rules;
         this.clock = clock;
         this.registry = registry;
-        for (GuardDecision.Cause cause : GuardDecision.Cause.values()) {
-            registry.counter("scoring.guard.decisions", "cause", cause.label());
-        }
         this.conflicts = registry.counter("scoring.guard.reservation.conflicts");
     }
 

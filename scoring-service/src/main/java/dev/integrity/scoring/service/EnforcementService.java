@@ -3,6 +3,7 @@ package dev.integrity.scoring.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,10 +76,6 @@ public class EnforcementService {
         });
     }
 
-    public Uni<Void> requestImpact(String enforcementId) {
-        return requestImpact(enforcementId, Context.current());
-    }
-
     /** Asks the ledger for the impact, the command in the given trace (the proposing event's). */
     public Uni<Void> requestImpact(String enforcementId, Context trace) {
         return enforcements.find(enforcementId).chain(e -> e == null ? Uni.createFrom().voidItem()
@@ -112,13 +109,11 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> approve(String id, String moderator, String note) {
-        return LogContext.around(LogContext.Ids.ofEnforcement(id, null),
-                () -> move(id, EnforcementStatus.APPLIED, moderator, note).call(this::afterApproved));
+        return move(id, EnforcementStatus.APPLIED, moderator, note, this::afterApproved);
     }
 
     public Uni<Enforcement> reject(String id, String moderator, String note) {
-        return LogContext.around(LogContext.Ids.ofEnforcement(id, null),
-                () -> move(id, EnforcementStatus.REJECTED, moderator, note).call(e -> afterRejected(e, moderator)));
+        return move(id, EnforcementStatus.REJECTED, moderator, note, e -> afterRejected(e, moderator));
     }
 
     /** What approval sets going once the enforcement is APPLIED: the guard counts its losses, the ledger applies it. */
@@ -136,8 +131,8 @@ public class EnforcementService {
     }
 
     public Uni<Enforcement> revert(String id, String moderator, String note) {
-        return LogContext.around(LogContext.Ids.ofEnforcement(id, null), () -> move(id, EnforcementStatus.REVERTED, moderator, note)
-                .call(e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope()))));
+        return move(id, EnforcementStatus.REVERTED, moderator, note,
+                e -> commands.send(new EnforcementCommand(EnforcementCommand.Kind.REVERT, e.scope())));
     }
 
     /** The ledger's report of what it did: the account moves on the strike ladder (or back, on revert). */
@@ -160,6 +155,11 @@ public class EnforcementService {
     private Uni<Void> apply(Enforcement e) {
         registry.counter("scoring.enforcements", "status", EnforcementStatus.APPLIED.name()).increment();
         return commands.send(new EnforcementCommand(EnforcementCommand.Kind.APPLY, Lifecycle.scopeAtDecision(e.scope(), Instant.now(clock))));
+    }
+
+    /** A moderator's move of one enforcement, then what the move sets going; the enforcement's id is on every log line of both. */
+    private Uni<Enforcement> move(String id, EnforcementStatus to, String actor, String note, Function<Enforcement, Uni<?>> then) {
+        return LogContext.around(LogContext.Ids.ofEnforcement(id, null), () -> move(id, to, actor, note).call(then));
     }
 
     private Uni<Enforcement> move(String id, EnforcementStatus to, String actor, String note) {

@@ -53,7 +53,7 @@ public class LockstepDetector {
         this.redis = new RedisPipeline(redis);
         this.groups = groups;
         this.rules = rules;
-        this.joinBucket = new RedisScript(redis, this.redis, "/redis/join-bucket.lua");
+        this.joinBucket = new RedisScript(redis, "/redis/join-bucket.lua");
     }
 
     /** One account's action in one bucket. */
@@ -63,7 +63,7 @@ public class LockstepDetector {
     /** What joining answered: the bucket's size after the join, and whether this join made it exactly crowded. */
     private record JoinReply(Joined join, long size, boolean crossed) {
 
-        /** join-bucket.lua answers {size, crossed, added}, each a whole number. */
+        /** join-bucket.lua answers {size, crossed}, each a whole number. */
         static JoinReply of(Joined join, List<Long> reply) {
             return new JoinReply(join, reply.get(0), reply.get(1) == 1);
         }

@@ -33,9 +33,9 @@ final class RedisScript {
     private final String source;
     private final AtomicReference<String> sha = new AtomicReference<>();
 
-    RedisScript(ReactiveRedisDataSource redis, RedisPipeline pipeline, String resource) {
+    RedisScript(ReactiveRedisDataSource redis, String resource) {
         this.redis = redis;
-        this.pipeline = pipeline;
+        this.pipeline = new RedisPipeline(redis);
         this.source = load(resource);
     }
 

@@ -79,11 +79,7 @@ public class ScoringPipeline {
         scoreTime = Timer.builder("scoring.model.score.time").description("Time to score one account").register(registry);
     }
 
-    public Uni<Integer> process(List<FeatureSnapshot> snapshots) {
-        return process(snapshots, Map.of());
-    }
-
-    /** The batch, each account's decision in the trace of its latest event ({@code traces} by account; none: no trace). */
+    /** The batch, each account's decision in the trace of its latest event ({@code traces} by account). */
     public Uni<Integer> process(List<FeatureSnapshot> snapshots, Map<String, Context> traces) {
         if (snapshots.isEmpty()) {
             return Uni.createFrom().item(0);

@@ -26,10 +26,6 @@ public abstract class ProblemException extends RuntimeException {
         return status;
     }
 
-    public String title() {
-        return title;
-    }
-
     /** The answer's body. */
     public Problem problem() {
         return Problem.of(status, title, getMessage());

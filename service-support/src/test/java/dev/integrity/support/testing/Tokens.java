@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.integrity.support.security.Caller;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -27,25 +28,25 @@ public final class Tokens {
     }
 
     public static String ingest() {
-        return of("integrator-1", "ingest");
+        return of("integrator-1", Caller.INGEST);
     }
 
     public static String moderator() {
-        return of("mod-1", "moderator");
+        return of("mod-1", Caller.MODERATOR);
     }
 
     public static String platform() {
-        return of("platform-1", "platform");
+        return of("platform-1", Caller.PLATFORM);
     }
 
     /** The token of the user whose account is {@code accountId}. */
     public static String user(String accountId) {
-        return of(accountId, "user");
+        return of(accountId, Caller.USER);
     }
 
     /** A moderator's token that expired an hour ago. */
     public static String expired() {
-        return Jwt.subject("mod-1").groups(Set.of("moderator"))
+        return Jwt.subject("mod-1").groups(Set.of(Caller.MODERATOR))
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
     }
 
@@ -60,6 +61,6 @@ public final class Tokens {
                 throw new IllegalStateException(e);
             }
         }
-        return Jwt.subject("mod-1").groups(Set.of("moderator")).expiresIn(300).sign(foreignKey);
+        return Jwt.subject("mod-1").groups(Set.of(Caller.MODERATOR)).expiresIn(300).sign(foreignKey);
     }
 }
